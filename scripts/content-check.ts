@@ -1,0 +1,17 @@
+// npm run content:check [dir ...]: validates content without building the app.
+// With several folders, later ones override files of the same path (used by test fixtures).
+import { compileContent } from '../src/content/compile';
+import { formatIssues, readContentDirs } from '../src/content/load';
+
+const dirs = process.argv.slice(2);
+const started = performance.now();
+const { content, issues } = compileContent(readContentDirs(dirs.length > 0 ? dirs : ['content']), dirs.at(-1) ?? 'content');
+if (issues.length > 0) {
+  console.error(formatIssues(issues));
+  console.error(`\n${issues.length} problem${issues.length === 1 ? '' : 's'} found. Fix them and run npm run content:check again.`);
+  process.exit(1);
+}
+const c = content!.index;
+console.log(
+  `Content OK: ${c.areas.length} areas, ${c.sessions.length} sessions (${c.sessions.reduce((s, x) => s + x.hours, 0)} hours), ${c.counts.total} questions, in ${Math.round(performance.now() - started)} ms.`,
+);

@@ -1,0 +1,50 @@
+import { NavLink, Outlet, isRouteErrorResponse, useNavigation, useRouteError } from 'react-router';
+import { paths } from '../config/paths';
+import { ReloadPrompt } from './reload-prompt';
+
+export function Layout() {
+  const navigation = useNavigation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <NavLink to="/" className="brand" end>
+          CLM Study
+        </NavLink>
+        <nav aria-label="Main">
+          <ul>
+            <li>
+              <NavLink to={paths.areas.href()}>Areas</NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.sessions.href()}>Sessions</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Works offline once visited. Your answers stay on this device.</p>
+      </footer>
+      <ReloadPrompt />
+    </>
+  );
+}
+
+export function RouteError() {
+  const error = useRouteError();
+  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
+  return (
+    <main id="main" className="notice notice-error" role="alert">
+      <h1>Something went wrong</h1>
+      <p>{message}</p>
+      <p>
+        If you are offline, this page may not have been saved yet: open it once while online. <a href="/">Go home</a>
+      </p>
+    </main>
+  );
+}

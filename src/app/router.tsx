@@ -1,0 +1,28 @@
+// Routes of the app. Each page is its own chunk, loaded when first visited, so the first
+// screen carries only the shell and the content index.
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { paths } from '../config/paths';
+import { Layout, RouteError } from './layout';
+
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: Layout,
+    ErrorBoundary: RouteError,
+    HydrateFallback: () => null,
+    children: [
+      { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).default }) },
+      { path: paths.areas.path, lazy: async () => ({ Component: (await import('../features/areas/areas-page')).default }) },
+      { path: paths.area.path, lazy: async () => ({ Component: (await import('../features/areas/area-page')).default }) },
+      { path: paths.sessions.path, lazy: async () => ({ Component: (await import('../features/sessions/sessions-page')).default }) },
+      { path: paths.session.path, lazy: async () => ({ Component: (await import('../features/sessions/session-page')).default }) },
+      { path: paths.practiceArea.path, lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeAreaPage }) },
+      { path: paths.practiceSession.path, lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeSessionPage }) },
+      { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

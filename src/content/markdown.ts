@@ -1,0 +1,58 @@
+// Markdown to sanitized HTML, shared by every part of the compiler. Parsing uses remark with
+// GFM; rendering goes mdast -> hast -> sanitize -> html so a subtree (a question's option, its
+// explanation) can be rendered without parsing it again. Raw HTML is dropped by toHast (no
+// allowDangerousHtml), and the sanitizer removes scripts, event handlers and javascript: URLs.
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { toHast } from 'mdast-util-to-hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+export function parseMarkdown(text: string): MdastRoot {
+  return parser.parse(text);
+}
+
+const schema: Schema = {
+  ...defaultSchema,
+  // Task-list checkboxes only make sense in question options, which are extracted before
+  // rendering; everywhere else they would be inert noise.
+  tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== 'input'),
+};
+
+function decorateLinks(node: HastNodes): void {
+  if (node.type === 'element') {
+    const el = node as Element;
+    if (el.tagName === 'a' && typeof el.properties.href === 'string' && /^[a-z]+:/i.test(el.properties.href)) {
+      el.properties.rel = ['noopener', 'noreferrer'];
+      el.properties.target = '_blank';
+    }
+    if (el.tagName === 'table') {
+      // Wide tables scroll inside their own box on a phone instead of widening the page.
+      const copy: Element = { ...el };
+      el.tagName = 'div';
+      el.properties = { className: ['table-scroll'], tabIndex: 0, role: 'region', ariaLabel: 'Table' };
+      el.children = [copy];
+      return;
+    }
+  }
+  if ('children' in node) for (const child of node.children) decorateLinks(child as HastNodes);
+}
+
+/** Renders mdast nodes to sanitized HTML. `inline` unwraps a single paragraph. */
+export function renderNodes(nodes: RootContent[], inline = false): string {
+  let children = nodes;
+  if (inline && nodes.length === 1 && nodes[0]?.type === 'paragraph') children = nodes[0].children;
+  const root: MdastRoot = { type: 'root', children };
+  const hast = sanitize(toHast(root) as HastRoot, schema) as HastRoot;
+  decorateLinks(hast);
+  return toHtml(hast);
+}
+
+export function renderMarkdown(text: string): string {
+  return renderNodes(parseMarkdown(text).children);
+}

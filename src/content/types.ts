@@ -1,0 +1,117 @@
+// The compiled content the app is built from. Produced at build time by compile.ts; the
+// runtime never parses Markdown for built-in content, it only reads these shapes.
+
+export interface Program {
+  title: string;
+  chapter: string;
+  timezone: string;
+  season: { start: string; targetHours: number };
+  exam: { questions: number; scored?: number | undefined; minutes: number };
+  welcomeHtml: string;
+}
+
+export interface Competency {
+  id: string;
+  title: string;
+}
+
+export interface Subarea {
+  id: string;
+  title: string;
+  weight: number;
+  competencies: Competency[];
+}
+
+export interface Area {
+  id: string;
+  title: string;
+  order: number;
+  weight: number;
+  subareas: Subarea[];
+  overviewHtml: string;
+}
+
+export interface Speaker {
+  name: string;
+  role?: string | undefined;
+}
+
+/** What lists and schedules need of a session; the material is loaded on its own. */
+export interface SessionMeta {
+  id: string;
+  title: string;
+  area: string;
+  subareas: string[];
+  competencies: string[];
+  speaker: Speaker;
+  date: string;
+  start: string;
+  hours: number;
+  location?: string | undefined;
+  /** Ids of the questions a session's practice draws on (see content/README.md). */
+  questionIds: string[];
+}
+
+export interface SessionMaterial {
+  id: string;
+  materialHtml: string;
+}
+
+export interface QuestionOption {
+  html: string;
+  correct: boolean;
+}
+
+export interface Question {
+  id: string;
+  area: string;
+  subarea: string;
+  competency?: string | undefined;
+  stemHtml: string;
+  /** Plain text of the stem, for search and for duplicate checks. */
+  stemText: string;
+  options: QuestionOption[];
+  /** True when more than one option is correct ("choose all that apply"). */
+  multi: boolean;
+  explanationHtml?: string | undefined;
+  referenceHtml?: string | undefined;
+  difficulty?: 1 | 2 | 3 | undefined;
+  /** content/path.md:line, for speakers chasing a report. */
+  source: string;
+}
+
+export interface Counts {
+  byArea: Record<string, number>;
+  bySubarea: Record<string, number>;
+  byCompetency: Record<string, number>;
+  total: number;
+}
+
+/** The small part of the content every screen may need: no material, no questions. */
+export interface ContentIndex {
+  program: Program;
+  areas: Area[];
+  sessions: SessionMeta[];
+  counts: Counts;
+}
+
+export interface CompiledContent {
+  index: ContentIndex;
+  questionsByArea: Record<string, Question[]>;
+  materials: Record<string, SessionMaterial>;
+}
+
+export interface ContentIssue {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface SourceFile {
+  /** Path as shown in messages, e.g. content/areas/finance.md */
+  path: string;
+  /** Path relative to the content root, e.g. areas/finance.md */
+  relative: string;
+  text: string;
+}

@@ -1,0 +1,138 @@
+import { useCallback, useMemo } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { findArea, findSession, loadAreaQuestions, loadSessionQuestions } from '../../content/runtime';
+import { paths } from '../../config/paths';
+import { LoadError, Loading, useAsync } from '../../components/ui/async';
+import { NotFound } from '../../components/ui/not-found';
+import { PageTitle } from '../../components/ui/page-title';
+import type { Question } from '../../content/types';
+import { QuestionCard } from './question-card';
+import { useLatestAnswers } from './data';
+import { selectRound, usePracticeStore } from './store';
+
+interface PracticeSet {
+  key: string;
+  title: string;
+  back: { href: string; label: string };
+  load: () => Promise<Question[]>;
+}
+
+function usePracticeSet(kind: 'area' | 'session'): PracticeSet | undefined {
+  const { areaId, sessionId } = useParams();
+  if (kind === 'area') {
+    const area = findArea(areaId);
+    return area && { key: `area:${area.id}`, title: area.title, back: { href: paths.area.href(area.id), label: area.title }, load: () => loadAreaQuestions(area.id) };
+  }
+  const session = findSession(sessionId);
+  return (
+    session && {
+      key: `session:${session.id}`,
+      title: session.title,
+      back: { href: paths.session.href(session.id), label: session.title },
+      load: () => loadSessionQuestions(session),
+    }
+  );
+}
+
+export function PracticePage({ kind }: { kind: 'area' | 'session' }) {
+  const set = usePracticeSet(kind);
+  if (!set) return <NotFound what={kind} />;
+  return <Practice set={set} />;
+}
+
+export const PracticeAreaPage = () => <PracticePage kind="area" />;
+export const PracticeSessionPage = () => <PracticePage kind="session" />;
+
+function Practice({ set }: { set: PracticeSet }) {
+  const questions = useAsync(set.load, set.key);
+  return (
+    <>
+      <PageTitle title={`Practice: ${set.title}`}>Practice: {set.title}</PageTitle>
+      <p>
+        <Link to={set.back.href}>Back to {set.back.label}</Link>
+      </p>
+      {questions.status === 'loading' && <Loading label="Loading questions…" />}
+      {questions.status === 'error' && <LoadError error={questions.error} />}
+      {questions.status === 'ready' &&
+        (questions.value.length === 0 ? <p>There are no questions here yet.</p> : <Round setKey={set.key} questions={questions.value} />)}
+    </>
+  );
+}
+
+function Round({ setKey, questions }: { setKey: string; questions: Question[] }) {
+  const [params, setParams] = useSearchParams();
+  const ids = useMemo(() => questions.map((q) => q.id), [questions]);
+  const latest = useLatestAnswers(ids);
+  const round = usePracticeStore(selectRound(setKey));
+  const noteAnswer = usePracticeStore((s) => s.noteAnswer);
+  const resetRound = usePracticeStore((s) => s.resetRound);
+  const requested = params.get('q');
+  const done = params.get('done') === '1';
+  const index = Math.max(0, ids.indexOf(requested ?? ''));
+  const question = questions[index]!;
+  const goTo = useCallback((i: number) => setParams({ q: ids[i]! }), [ids, setParams]);
+
+  const seen = latest ? latest.size : 0;
+  const rightLast = latest ? [...latest.values()].filter((a) => a.correct).length : 0;
+
+  if (done) {
+    return (
+      <section aria-labelledby="round-done" className="card">
+        <h2 id="round-done">Round complete</h2>
+        <p>
+          This round: {round.correct} of {round.answered} right.
+        </p>
+        <p>
+          Of all {ids.length} questions here you have answered {seen}; {rightLast} were right on your last try.
+        </p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            resetRound(setKey);
+            goTo(0);
+          }}
+        >
+          Start again
+        </button>
+      </section>
+    );
+  }
+
+  const last = index === ids.length - 1;
+  return (
+    <>
+      <p className="progress-line">
+        <span>
+          Question {index + 1} of {ids.length}
+        </span>
+        <span className="muted">
+          {' '}
+          · answered {seen} of {ids.length}
+          {round.answered > 0 && ` · this round ${round.correct} of ${round.answered} right`}
+        </span>
+      </p>
+      <QuestionCard
+        key={question.id}
+        question={question}
+        context={setKey}
+        onAnswered={(a) => noteAnswer(setKey, a.correct)}
+        next={
+          <button type="button" className="button" autoFocus onClick={() => (last ? setParams({ q: question.id, done: '1' }) : goTo(index + 1))}>
+            {last ? 'Finish round' : 'Next question'}
+          </button>
+        }
+      />
+      <nav aria-label="Questions" className="pager">
+        <button type="button" className="button-secondary" disabled={index === 0} onClick={() => goTo(index - 1)}>
+          Previous
+        </button>
+        <button type="button" className="button-secondary" disabled={last} onClick={() => goTo(index + 1)}>
+          Skip
+        </button>
+      </nav>
+    </>
+  );
+}
+
+export default PracticeAreaPage;

@@ -1,0 +1,62 @@
+import { Link, useParams } from 'react-router';
+import { content, findArea, findSession, loadMaterial } from '../../content/runtime';
+import { paths } from '../../config/paths';
+import { ContentHtml } from '../../components/ui/html';
+import { LoadError, Loading, useAsync } from '../../components/ui/async';
+import { NotFound } from '../../components/ui/not-found';
+import { PageTitle } from '../../components/ui/page-title';
+import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
+
+export default function SessionPage() {
+  const { sessionId } = useParams();
+  const session = findSession(sessionId);
+  const material = useAsync(() => loadMaterial(sessionId ?? ''), sessionId ?? '');
+  if (!session) return <NotFound what="session" />;
+  const area = findArea(session.area);
+  const subareas = area?.subareas.filter((s) => session.subareas.includes(s.id)) ?? [];
+  const count = session.questionIds.length;
+  return (
+    <>
+      <PageTitle title={session.title}>{session.title}</PageTitle>
+      <dl className="facts">
+        <dt>When</dt>
+        <dd>
+          <time dateTime={`${session.date}T${session.start}`}>
+            {formatDate(session.date)}, {formatTime(session.start)} {zoneName(content.program.timezone, session.date)}
+          </time>
+        </dd>
+        <dt>Hours</dt>
+        <dd>{formatHours(session.hours)}</dd>
+        <dt>Speaker</dt>
+        <dd>
+          {session.speaker.name}
+          {session.speaker.role ? `, ${session.speaker.role}` : ''}
+        </dd>
+        {session.location && (
+          <>
+            <dt>Where</dt>
+            <dd>{session.location}</dd>
+          </>
+        )}
+        <dt>Area</dt>
+        <dd>
+          {area ? <Link to={paths.area.href(area.id)}>{area.title}</Link> : session.area}
+          {subareas.length > 0 && `: ${subareas.map((s) => s.title).join(', ')}`}
+        </dd>
+      </dl>
+      {count > 0 && (
+        <p>
+          <Link className="button" to={paths.practiceSession.href(session.id)}>
+            Practise this session's {count} {count === 1 ? 'question' : 'questions'}
+          </Link>
+        </p>
+      )}
+      <section aria-labelledby="material">
+        <h2 id="material">Material</h2>
+        {material.status === 'loading' && <Loading label="Loading the material…" />}
+        {material.status === 'error' && <LoadError error={material.error} />}
+        {material.status === 'ready' && material.value && <ContentHtml html={material.value.materialHtml} className="material" />}
+      </section>
+    </>
+  );
+}
