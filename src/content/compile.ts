@@ -353,6 +353,7 @@ function parseQuestions(
 
     let explanation: Blockquote | undefined;
     let competency = data.competency;
+    let competencyAt: Parameters<typeof posOf>[0] = heading;
     let referenceHtml: string | undefined;
     let difficulty: 1 | 2 | 3 | undefined;
     for (const node of nodes.slice(listIndex + 1)) {
@@ -382,7 +383,10 @@ function parseQuestions(
         }
         const key = m[1]!.toLowerCase();
         const value = m[2]!.trim();
-        if (key === 'competency') competency = value;
+        if (key === 'competency') {
+          competency = value;
+          competencyAt = where;
+        }
         else if (key === 'reference') referenceHtml = renderNodes(parseMarkdown(value).children, true);
         else if (/^[123]$/.test(value)) difficulty = Number(value) as 1 | 2 | 3;
         else {
@@ -396,7 +400,8 @@ function parseQuestions(
     if (competency !== undefined) {
       const owner = subareaOf.get(competency);
       if (owner?.area !== data.area) {
-        say(heading, `Question "${id}" names an unknown competency "${competency}" for area "${data.area}".`);
+        const known = [...subareaOf].filter(([, o]) => o.area === data.area).map(([c]) => c);
+        say(competencyAt, `Question "${id}" names an unknown competency "${competency}" for area "${data.area}": use one of ${list(known)}.`);
         bad = true;
       } else subarea = owner.subarea;
     }

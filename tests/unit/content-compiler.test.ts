@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { compileContent } from '../../src/content/compile';
+import { readContentDirs } from '../../src/content/load';
+import { compileFixture, compileWith } from '../fixtures/content';
+
+describe('content compiler on valid content', () => {
+  const { content, issues } = compileFixture();
+
+  it('compiles the fixture without problems', () => {
+    expect(issues).toEqual([]);
+    expect(content).toBeDefined();
+  });
+
+  it('orders areas and sessions and counts questions per area, sub-area and competency', () => {
+    const index = content!.index;
+    expect(index.areas.map((a) => a.id)).toEqual(['money', 'people']);
+    expect(index.sessions.map((s) => s.id)).toEqual(['books-night', 'hiring-night']);
+    expect(index.counts).toEqual({
+      total: 5,
+      byArea: { money: 3, people: 2 },
+      bySubarea: { books: 2, analysis: 1, hiring: 2 },
+      byCompetency: { trust: 1, ledgers: 1, budgets: 1, eligibility: 1, interviews: 1 },
+    });
+  });
+
+  it("gives a session the questions of its competencies, or else of its area", () => {
+    const [books, hiring] = content!.index.sessions;
+    expect(books!.questionIds).toEqual(['trust-three-way', 'ledger-double-entry']);
+    expect(hiring!.questionIds).toEqual(['i9-section-2', 'interview-panel']);
+  });
+
+  it('reads options, correct answers, explanation, reference and difficulty of a question', () => {
+    const [trust, , variance] = content!.questionsByArea.money!;
+    expect(trust).toMatchObject({
+      id: 'trust-three-way',
+      subarea: 'books',
+      competency: 'trust',
+      multi: false,
+      difficulty: 2,
+      referenceHtml: 'ABA Model Rule 1.15',
+      source: 'tests/fixtures/content/valid/questions/money/basics.md:6',
+    });
+    expect(trust!.options.map((o) => o.correct)).toEqual([false, true, false]);
+    expect(trust!.options[1]!.html).toBe('Bank statement, trust register and client ledgers');
+    expect(trust!.explanationHtml).toContain('<p>The three records');
+    expect(variance!.multi).toBe(true);
+    expect(variance!.subarea).toBe('analysis');
+  });
+
+  it('renders material with tables wrapped for small screens and external links opened safely', () => {
+    expect(content!.materials['books-night']!.materialHtml).toContain('<div class="table-scroll"');
+    const i9 = content!.questionsByArea.people![0]!;
+    expect(i9.referenceHtml).toBe('<a href="https://www.uscis.gov/i-9-central" rel="noopener noreferrer" target="_blank">I-9 Central</a>');
+  });
+});
+
+describe('content compiler on bad input', () => {
+  const cases: [string, string, string][] = [
+    ['yaml-syntax', 'bad/yaml-syntax/sessions/books-night.md:8:1', 'YAML error'],
+    ['missing-field', 'bad/missing-field/sessions/books-night.md:2:1', 'Missing required field "title"'],
+    ['unknown-area', 'bad/unknown-area/sessions/hiring-night.md:4:7', 'Unknown area "marketing"'],
+    ['unknown-competency', 'bad/unknown-competency/questions/money/extra.md:12:1', 'unknown competency "petty-cash-handling"'],
+    ['duplicate-id', 'bad/duplicate-id/questions/people/more.md:6:1', 'Duplicate question id "trust-three-way"'],
+    ['no-correct', 'bad/no-correct/questions/money/extra.md:10:1', 'has no correct option'],
+    ['one-option', 'bad/one-option/questions/money/extra.md:10:1', 'has only one option'],
+    ['impossible-date', 'bad/impossible-date/sessions/books-night.md:7:7', '2027-02-30 is not a real date'],
+    ['bad-hours', 'bad/bad-hours/sessions/books-night.md:9:8', 'must be at most 8 hours'],
+    ['empty-file', 'bad/empty-file/questions/people/empty.md:1:1', 'The file is empty'],
+  ];
+
+  it.each(cases)('reports %s at its file, line and column', (name, where, message) => {
+    const { content, issues } = compileFixture(name);
+    expect(content).toBeUndefined();
+    expect(issues).toHaveLength(1);
+    const issue = issues[0]!;
+    expect(`${issue.path}:${issue.line}:${issue.column}`).toBe(`tests/fixtures/content/${where}`);
+    expect(issue.message).toContain(message);
+  });
+
+  it('reports every problem at once, in file order', () => {
+    const { issues } = compileFixture('bad-hours', 'no-correct', 'unknown-area');
+    expect(issues.map((i) => i.message)).toEqual([
+      expect.stringContaining('must be at most 8 hours'),
+      expect.stringContaining('has no correct option'),
+      expect.stringContaining('Unknown area "marketing"'),
+    ]);
+  });
+
+  it('checks that weights add up', () => {
+    const money = readContentDirs(['tests/fixtures/content/valid']).find((f) => f.relative === 'areas/money.md')!;
+    const { issues } = compileWith({ 'areas/money.md': money.text.replace('weight: 60', 'weight: 55') });
+    expect(issues.map((i) => `${i.path}:${i.line} ${i.message}`)).toEqual([
+      "mem/areas/money.md:5 The sub-area weights add up to 60, but the area's weight is 55: they must be equal.",
+      'tests/fixtures/content/valid/areas/people.md:5 The area weights add up to 95, not 100 (money 55, people 40).',
+    ]);
+  });
+
+  it('explains a missing blank line before the Competency line', () => {
+    const { issues } = compileWith({
+      'questions/people/glued.md': '---\narea: people\n---\n\n## glued\n\nStem?\n\n- [x] A\n- [ ] B\n\n> Because.\nCompetency: interviews\n',
+    });
+    expect(issues).toEqual([expect.objectContaining({ line: 12, message: expect.stringContaining('Leave a blank line between the explanation') })]);
+  });
+
+  it('rejects unknown frontmatter fields and bad difficulty values', () => {
+    const { issues } = compileWith({
+      'questions/people/typos.md': '---\narea: people\ncompetncy: interviews\n---\n\n## typo\n\nStem?\n\n- [x] A\n- [ ] B\n\nDifficulty: 5\n',
+    });
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([expect.stringMatching(/^3:12 Unknown field "competncy"/)]);
+    const second = compileWith({
+      'questions/people/diff.md': '---\narea: people\ncompetency: interviews\n---\n\n## hard\n\nStem?\n\n- [x] A\n- [ ] B\n\nDifficulty: 5\n',
+    });
+    expect(second.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([expect.stringMatching(/^13:1 The difficulty of "hard" must be 1/)]);
+  });
+
+  it('says so when program.md is missing', () => {
+    const files = readContentDirs(['tests/fixtures/content/valid']).filter((f) => f.relative !== 'program.md');
+    const { issues } = compileContent(files, 'content');
+    expect(issues).toEqual([expect.objectContaining({ path: 'content/program.md', message: expect.stringContaining('program.md is missing') })]);
+  });
+});
+
+describe('content sanitizing', () => {
+  const hostile = [
+    '---',
+    'id: books-night',
+    'title: A Night With the Books',
+    'area: money',
+    'speaker:',
+    '  name: Pat Ledger',
+    'date: 2027-01-12',
+    'start: "18:00"',
+    'hours: 3',
+    '---',
+    '',
+    '<script>alert("x")</script>',
+    '',
+    '<img src="x" onerror="alert(1)">',
+    '',
+    '[click me](javascript:alert(1)) and <a href="#" onclick="steal()">this</a>',
+    '',
+    '<iframe src="https://example.com"></iframe>',
+    '',
+    'Plain **bold** stays.',
+  ].join('\n');
+
+  it('strips raw HTML, scripts, event handlers and javascript: URLs', () => {
+    const { content, issues } = compileWith({ 'sessions/books-night.md': hostile });
+    expect(issues).toEqual([]);
+    const html = content!.materials['books-night']!.materialHtml;
+    expect(html).not.toMatch(/<script|onerror|onclick|javascript:|<iframe|<img/i);
+    expect(html).toContain('<strong>bold</strong>');
+  });
+
+  it('refuses images from other sites, which would break offline use and leak requests', () => {
+    const { issues } = compileWith({ 'sessions/books-night.md': hostile.replace('Plain', '![chart](https://example.com/c.png)\n\nPlain') });
+    expect(issues).toEqual([expect.objectContaining({ line: 20, column: 1, message: expect.stringContaining('Images must be files of the app') })]);
+  });
+});
+
+describe('the real content', () => {
+  it('compiles without problems', () => {
+    const { issues } = compileContent(readContentDirs(['content']));
+    expect(issues).toEqual([]);
+  });
+});
