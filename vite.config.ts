@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { clmContent } from './src/content/vite-plugin';
+import { clmContent } from './src/content/vite-plugin.ts';
 
 export default defineConfig({
   plugins: [

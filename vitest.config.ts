@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { clmContent } from './src/content/vite-plugin';
+import { clmContent } from './src/content/vite-plugin.ts';
 
 // Component tests run against a small fixture program so their assertions do not move when
 // the real content grows.

@@ -3,9 +3,9 @@
 // the tests and the benchmarks. It touches no file system: see load.ts for that.
 import type { Blockquote, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown, renderNodes } from './markdown';
-import { readFrontmatter, schemaIssues, type Frontmatter } from './frontmatter';
-import { areaSchema, programSchema, questionFileSchema, sessionSchema, slug } from './schema';
+import { parseMarkdown, renderNodes } from './markdown.ts';
+import { readFrontmatter, schemaIssues, type Frontmatter } from './frontmatter.ts';
+import { areaSchema, programSchema, questionFileSchema, sessionSchema, slug } from './schema.ts';
 import type {
   Area,
   CompiledContent,
@@ -16,7 +16,7 @@ import type {
   SessionMaterial,
   SessionMeta,
   SourceFile,
-} from './types';
+} from './types.ts';
 
 export interface CompileResult {
   content: CompiledContent | undefined;

@@ -2,7 +2,7 @@
 // positions, and maps a schema issue's path back to the line and column of its node.
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
-import type { ContentIssue } from './types';
+import type { ContentIssue } from './types.ts';
 
 export interface Frontmatter {
   data: unknown;

@@ -1,7 +1,7 @@
 // Reads content folders from disk for the compiler (Node only: the Vite plugin and the CLI).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { SourceFile } from './types';
+import type { SourceFile } from './types.ts';
 
 /**
  * Reads every Markdown file below each folder. Later folders override files of the same

@@ -3,8 +3,8 @@
 // their own chunks, loaded on demand (and precached by the service worker for offline use).
 import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
-import { compileContent, type CompileResult } from './compile';
-import { formatIssues, readContentDirs } from './load';
+import { compileContent, type CompileResult } from './compile.ts';
+import { formatIssues, readContentDirs } from './load.ts';
 
 const PREFIX = 'virtual:clm/';
 const RESOLVED = '\0' + PREFIX;
