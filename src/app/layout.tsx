@@ -1,9 +1,27 @@
-import { NavLink, Outlet, isRouteErrorResponse, useNavigation, useRouteError } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, isRouteErrorResponse, useLocation, useNavigation, useNavigationType, useRouteError } from 'react-router';
 import { paths } from '../config/paths';
 import { ReloadPrompt } from './reload-prompt';
 
+/**
+ * After a client-side move to another page, focus goes to the new page's heading, so keyboard
+ * and screen-reader users start at the top of it, as after a full page load.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const type = useNavigationType();
+  const last = useRef(pathname);
+  useEffect(() => {
+    // The first load (a POP) leaves focus to the browser; later moves to another path focus the heading.
+    if (last.current === pathname || type === 'POP') return;
+    last.current = pathname;
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [pathname, type]);
+}
+
 export function Layout() {
   const navigation = useNavigation();
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
