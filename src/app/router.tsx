@@ -2,6 +2,7 @@
 // screen carries only the shell and the content index.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
+import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
 import { Layout, RouteError } from './layout';
 
 export const routes: RouteObject[] = [
@@ -15,9 +16,25 @@ export const routes: RouteObject[] = [
       { path: paths.areas.path, lazy: async () => ({ Component: (await import('../features/areas/areas-page')).default }) },
       { path: paths.area.path, lazy: async () => ({ Component: (await import('../features/areas/area-page')).default }) },
       { path: paths.sessions.path, lazy: async () => ({ Component: (await import('../features/sessions/sessions-page')).default }) },
-      { path: paths.session.path, lazy: async () => ({ Component: (await import('../features/sessions/session-page')).default }) },
-      { path: paths.practiceArea.path, lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeAreaPage }) },
-      { path: paths.practiceSession.path, lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeSessionPage }) },
+      {
+        path: paths.session.path,
+        // The material arrives with the page, so nothing shifts under the reader.
+        loader: ({ params }) => loadMaterial(params.sessionId ?? ''),
+        lazy: async () => ({ Component: (await import('../features/sessions/session-page')).default }),
+      },
+      {
+        path: paths.practiceArea.path,
+        loader: ({ params }) => loadAreaQuestions(params.areaId ?? ''),
+        lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeAreaPage }),
+      },
+      {
+        path: paths.practiceSession.path,
+        loader: ({ params }) => {
+          const session = findSession(params.sessionId);
+          return session ? loadSessionQuestions(session) : [];
+        },
+        lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeSessionPage }),
+      },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

@@ -1,8 +1,7 @@
 import { useCallback, useMemo } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { findArea, findSession, loadAreaQuestions, loadSessionQuestions } from '../../content/runtime';
+import { Link, useLoaderData, useParams, useSearchParams } from 'react-router';
+import { findArea, findSession } from '../../content/runtime';
 import { paths } from '../../config/paths';
-import { LoadError, Loading, useAsync } from '../../components/ui/async';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import type { Question } from '../../content/types';
@@ -14,14 +13,13 @@ interface PracticeSet {
   key: string;
   title: string;
   back: { href: string; label: string };
-  load: () => Promise<Question[]>;
 }
 
 function usePracticeSet(kind: 'area' | 'session'): PracticeSet | undefined {
   const { areaId, sessionId } = useParams();
   if (kind === 'area') {
     const area = findArea(areaId);
-    return area && { key: `area:${area.id}`, title: area.title, back: { href: paths.area.href(area.id), label: area.title }, load: () => loadAreaQuestions(area.id) };
+    return area && { key: `area:${area.id}`, title: area.title, back: { href: paths.area.href(area.id), label: area.title } };
   }
   const session = findSession(sessionId);
   return (
@@ -29,7 +27,6 @@ function usePracticeSet(kind: 'area' | 'session'): PracticeSet | undefined {
       key: `session:${session.id}`,
       title: session.title,
       back: { href: paths.session.href(session.id), label: session.title },
-      load: () => loadSessionQuestions(session),
     }
   );
 }
@@ -44,17 +41,15 @@ export const PracticeAreaPage = () => <PracticePage kind="area" />;
 export const PracticeSessionPage = () => <PracticePage kind="session" />;
 
 function Practice({ set }: { set: PracticeSet }) {
-  const questions = useAsync(set.load, set.key);
+  // Loaded by the route (src/app/router.tsx) before the page shows.
+  const questions = useLoaderData() as Question[];
   return (
     <>
       <PageTitle title={`Practice: ${set.title}`}>Practice: {set.title}</PageTitle>
       <p>
         <Link to={set.back.href}>Back to {set.back.label}</Link>
       </p>
-      {questions.status === 'loading' && <Loading label="Loading questions…" />}
-      {questions.status === 'error' && <LoadError error={questions.error} />}
-      {questions.status === 'ready' &&
-        (questions.value.length === 0 ? <p>There are no questions here yet.</p> : <Round setKey={set.key} questions={questions.value} />)}
+      {questions.length === 0 ? <p>There are no questions here yet.</p> : <Round key={set.key} setKey={set.key} questions={questions} />}
     </>
   );
 }

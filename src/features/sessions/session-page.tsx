@@ -1,8 +1,8 @@
-import { Link, useParams } from 'react-router';
-import { content, findArea, findSession, loadMaterial } from '../../content/runtime';
+import { Link, useLoaderData, useParams } from 'react-router';
+import { content, findArea, findSession } from '../../content/runtime';
+import type { SessionMaterial } from '../../content/types';
 import { paths } from '../../config/paths';
 import { ContentHtml } from '../../components/ui/html';
-import { LoadError, Loading, useAsync } from '../../components/ui/async';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
@@ -10,7 +10,7 @@ import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
 export default function SessionPage() {
   const { sessionId } = useParams();
   const session = findSession(sessionId);
-  const material = useAsync(() => loadMaterial(sessionId ?? ''), sessionId ?? '');
+  const material = useLoaderData() as SessionMaterial | undefined;
   if (!session) return <NotFound what="session" />;
   const area = findArea(session.area);
   const subareas = area?.subareas.filter((s) => session.subareas.includes(s.id)) ?? [];
@@ -53,9 +53,7 @@ export default function SessionPage() {
       )}
       <section aria-labelledby="material">
         <h2 id="material">Material</h2>
-        {material.status === 'loading' && <Loading label="Loading the material…" />}
-        {material.status === 'error' && <LoadError error={material.error} />}
-        {material.status === 'ready' && material.value && <ContentHtml html={material.value.materialHtml} className="material" />}
+        {material && <ContentHtml html={material.materialHtml} className="material" />}
       </section>
     </>
   );

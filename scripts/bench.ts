@@ -1,0 +1,104 @@
+// npm run bench: measures the budgets of docs/PERFORMANCE.md and rewrites its figures.
+//  - content build time of content/ (median of several runs) and its peak memory;
+//  - JavaScript the first route loads, gzipped (what Chromium fetched for "/");
+//  - Lighthouse (mobile defaults) on Home, an Area and a Session of the preview build.
+// Needs Chromium (CHROME_PATH or /usr/bin/chromium), like the browser tests.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { compileContent } from '../src/content/compile.ts';
+import { readContentDirs } from '../src/content/load.ts';
+
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+interface Row {
+  what: string;
+  budget: string;
+  measured: string;
+  ok: boolean;
+}
+const rows: Row[] = [];
+const row = (what: string, budget: string, measured: string, ok: boolean) => {
+  rows.push({ what, budget, measured, ok });
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${what}: ${measured} (budget ${budget})`);
+};
+
+// 1. Content build.
+{
+  const times: number[] = [];
+  let peak = process.memoryUsage().rss;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const { issues } = compileContent(readContentDirs(['content']));
+    times.push(performance.now() - t);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    if (issues.length > 0) throw new Error('content has problems: run npm run content:check');
+  }
+  times.sort((a, b) => a - b);
+  const median = times[2]!;
+  row('Content build of content/ (median of 5)', '< 5 s', `${(median / 1000).toFixed(2)} s (process peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB)`, median < 5000);
+}
+
+// 2. Production build and the first route's JavaScript.
+await build({ logLevel: 'warn' });
+const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+const base = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+try {
+  const browser = await chromium.launch({ executablePath: chromePath, args: flags.slice(1) });
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const scripts = new Set<string>();
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+  });
+  await page.goto(base + '/', { waitUntil: 'networkidle' });
+  await browser.close();
+  let gz = 0;
+  const files: string[] = [];
+  for (const path of scripts) {
+    const bytes = gzipSync(readFileSync(join('dist', path)), { level: 9 }).length;
+    gz += bytes;
+    files.push(`${path.replace('/assets/', '')} ${(bytes / 1024).toFixed(1)} KB`);
+  }
+  row('JavaScript loaded by the first route (gzip -9)', '<= 160 KB', `${(gz / 1024).toFixed(1)} KB in ${scripts.size} files`, gz <= 160 * 1024);
+  console.log('   ' + files.join('\n   '));
+
+  // 3. Lighthouse.
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: flags });
+  try {
+    for (const [name, path] of [['Home', '/'], ['Area', '/areas/finance'], ['Session', '/sessions/general-accounting-trust']] as const) {
+      const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+      const c = result!.lhr.categories;
+      const perf = Math.round((c.performance?.score ?? 0) * 100);
+      const a11y = Math.round((c.accessibility?.score ?? 0) * 100);
+      const bp = Math.round((c['best-practices']?.score ?? 0) * 100);
+      row(`Lighthouse ${name} (${path})`, 'perf >= 95, a11y 100, best practices >= 95', `perf ${perf}, a11y ${a11y}, best practices ${bp}`, perf >= 95 && a11y === 100 && bp >= 95);
+      for (const [id, audit] of Object.entries(result!.lhr.audits)) {
+        if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable') console.log(`   ${name}: ${id} ${audit.score} ${audit.displayValue ?? ''}`);
+      }
+    }
+  } finally {
+    chrome.kill();
+  }
+} finally {
+  await server.close();
+}
+
+// Write the figures into docs/PERFORMANCE.md between the markers.
+const doc = 'docs/PERFORMANCE.md';
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on a 2-core machine, Node ${process.version}, Debian Chromium.`,
+  '',
+  '| What | Budget | Measured | |',
+  '|---|---|---|---|',
+  ...rows.map((r) => `| ${r.what} | ${r.budget} | ${r.measured} | ${r.ok ? 'ok' : '**over**'} |`),
+].join('\n');
+const text = readFileSync(doc, 'utf8');
+writeFileSync(doc, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+console.log(`\nWrote ${doc}.`);
+process.exit(rows.every((r) => r.ok) ? 0 : 1);
