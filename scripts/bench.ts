@@ -45,7 +45,8 @@ const row = (what: string, budget: string, measured: string, ok: boolean) => {
 }
 
 // 2. Production build and the first route's JavaScript.
-await build({ logLevel: 'warn' });
+process.env.NODE_ENV = 'production';
+await build({ logLevel: 'warn', mode: 'production' });
 const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
 try {

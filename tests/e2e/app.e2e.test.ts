@@ -141,3 +141,13 @@ describe('the production build in Chromium', () => {
     await context.close();
   });
 });
+
+describe('the build under test', () => {
+  it('is the production build, with React in production mode', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const entry = readdirSync('dist/assets').find((f) => /^index-.*\.js$/.test(f))!;
+    const code = readFileSync(`dist/assets/${entry}`, 'utf8');
+    // React's development build alone would take the entry chunk past 500 kB.
+    expect(code.length).toBeLessThan(400_000);
+  });
+});
