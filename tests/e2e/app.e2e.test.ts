@@ -87,6 +87,21 @@ describe('the production build in Chromium', () => {
     await context.close();
   });
 
+  it("renders every session's material with a link to practise its own questions", async () => {
+    const { context, page, errors } = await openContext(browser, baseURL);
+    await page.goto('/sessions');
+    const hrefs = await page.locator('.schedule h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    expect(hrefs.length).toBeGreaterThanOrEqual(3);
+    for (const href of hrefs) {
+      await page.goto(href);
+      await page.locator('.material h2').first().waitFor();
+      const practise = page.getByRole('link', { name: /^Practise this session's \d+ questions?$/ });
+      expect(await practise.getAttribute('href'), href).toBe(href.replace('/sessions/', '/practice/session/'));
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('finds no serious or critical accessibility violation on any route', async () => {
     const { context, page } = await openContext(browser, baseURL);
     const found: string[] = [];
