@@ -34,6 +34,9 @@ export function Layout() {
         <nav aria-label="Main">
           <ul>
             <li>
+              <NavLink to={paths.practice.href()}>Practice</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.areas.href()}>Areas</NavLink>
             </li>
             <li>

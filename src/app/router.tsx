@@ -35,6 +35,8 @@ export const routes: RouteObject[] = [
         },
         lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeSessionPage }),
       },
+      { path: paths.practice.path, lazy: async () => ({ Component: (await import('../features/practice/practice-hub-page')).default }) },
+      { path: paths.practiceSet.path, lazy: () => import('../features/practice/practice-set-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

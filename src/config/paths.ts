@@ -7,4 +7,9 @@ export const paths = {
   session: { path: '/sessions/:sessionId', href: (sessionId: string) => `/sessions/${sessionId}` },
   practiceArea: { path: '/practice/area/:areaId', href: (areaId: string) => `/practice/area/${areaId}` },
   practiceSession: { path: '/practice/session/:sessionId', href: (sessionId: string) => `/practice/session/${sessionId}` },
+  practice: { path: '/practice', href: (source?: string) => (source ? `/practice?source=${encodeURIComponent(source)}` : '/practice') },
+  practiceSet: { path: '/practice/set/:attemptId', href: (attemptId: string) => `/practice/set/${attemptId}` },
+  exam: { path: '/exam', href: () => '/exam' },
+  examAttempt: { path: '/exam/:attemptId', href: (attemptId: string) => `/exam/${attemptId}` },
+  progress: { path: '/progress', href: () => '/progress' },
 } as const;

@@ -44,3 +44,32 @@ export function loadMaterial(sessionId: string): Promise<SessionMaterial | undef
   }
   return p;
 }
+
+/** Every question of the bank (all area chunks; each is cached after its first load). */
+export async function loadAllQuestions(): Promise<Question[]> {
+  return (await Promise.all(content.areas.map((a) => loadAreaQuestions(a.id)))).flat();
+}
+
+/** Questions by id, in the order given; ids no longer in the content are skipped. */
+export async function loadQuestionsById(ids: readonly string[]): Promise<Question[]> {
+  const byId = new Map((await loadAllQuestions()).map((q) => [q.id, q]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export function findSubarea(id: string): { area: Area; subarea: Area['subareas'][number] } | undefined {
+  for (const area of content.areas) {
+    const subarea = area.subareas.find((s) => s.id === id);
+    if (subarea) return { area, subarea };
+  }
+  return undefined;
+}
+
+export function findCompetency(id: string): { area: Area; subarea: Area['subareas'][number]; title: string } | undefined {
+  for (const area of content.areas) {
+    for (const subarea of area.subareas) {
+      const c = subarea.competencies.find((x) => x.id === id);
+      if (c) return { area, subarea, title: c.title };
+    }
+  }
+  return undefined;
+}

@@ -1,8 +1,12 @@
 // The one IndexedDB database of the app ("clm-study"), opened with Dexie. It stores what a
 // candidate does on this device: every answer given (kept forever, so history and progress can
-// be rebuilt). Content is not stored here: it ships with the app. Only this folder and the
-// features' data.ts modules may import Dexie; components call their named functions.
+// be rebuilt), the spaced-review card of each question, flagged questions, practice sets and
+// mock exams (in progress and finished), and settings such as the exam date. Content is not
+// stored here: it ships with the app. Only this folder and the features' data.ts modules may
+// import Dexie; components call their named functions.
 import { Dexie, type EntityTable } from 'dexie';
+import type { StoredCard } from '../lib/review';
+import type { Scored } from '../lib/exam';
 
 export interface AnswerRecord {
   id?: number;
@@ -12,12 +16,61 @@ export interface AnswerRecord {
   correct: boolean;
   /** When the answer was given (epoch ms). */
   at: number;
-  /** Where it was given, e.g. "area:finance" or "session:technology". */
+  /** Where it was given, e.g. "area:finance", "session:technology", "set:<id>", "exam:<id>". */
   context: string;
+  /** Time spent on the question (ms, capped at 5 minutes). */
+  ms?: number;
+}
+
+export type SetSource =
+  | { type: 'area' | 'subarea' | 'competency' | 'session'; id: string }
+  | { type: 'mixed' | 'missed' | 'flagged' | 'new' | 'due' };
+
+export interface Response {
+  choice: number[];
+  /** Practice: checked and scored at once. Exam: scored at submit. */
+  correct?: boolean;
+  at: number;
+}
+
+export interface AttemptRecord {
+  id: string;
+  kind: 'practice' | 'exam';
+  title: string;
+  source: SetSource | { type: 'exam' };
+  seed: number;
+  questionIds: string[];
+  position: number;
+  responses: Record<string, Response>;
+  /** Exam: questions flagged for review before submitting. */
+  marked: string[];
+  status: 'active' | 'submitted';
+  createdAt: number;
+  updatedAt: number;
+  /** Exam clock: allowed time, time used so far, and when the clock last started. */
+  durationMs?: number;
+  usedMs?: number;
+  runningSince?: number | null;
+  submittedAt?: number;
+  result?: { overall: Scored; byArea: Record<string, Scored>; bySubarea: Record<string, Scored> };
+}
+
+export interface FlagRecord {
+  questionId: string;
+  at: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
 }
 
 export class ClmDatabase extends Dexie {
   answers!: EntityTable<AnswerRecord, 'id'>;
+  cards!: EntityTable<StoredCard, 'questionId'>;
+  attempts!: EntityTable<AttemptRecord, 'id'>;
+  flags!: EntityTable<FlagRecord, 'questionId'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name = 'clm-study') {
     super(name);
@@ -25,6 +78,13 @@ export class ClmDatabase extends Dexie {
     // must move, an .upgrade().
     this.version(1).stores({
       answers: '++id, questionId, at, [questionId+at]',
+    });
+    this.version(2).stores({
+      answers: '++id, questionId, at, [questionId+at]',
+      cards: 'questionId, due',
+      attempts: 'id, [kind+status], updatedAt',
+      flags: 'questionId',
+      settings: 'key',
     });
   }
 }

@@ -1,41 +1,38 @@
-// The practice feature's repository: the only way the UI reads and writes answers.
+// The practice feature's repository: the only way its UI reads and writes study data.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db, type AnswerRecord } from '../../db/db';
+import type { AnswerRecord, AttemptRecord } from '../../db/db';
+import { activeAttempts, answersTo, countDue, flaggedIds, isFlagged, latestByQuestion, latestFor } from '../../db/study';
+import { content } from '../../content/runtime';
 
 export type { AnswerRecord };
-
-/** Stores one answer at once, so a closed tab or a reload loses nothing. */
-export async function recordAnswer(answer: Omit<AnswerRecord, 'id' | 'at'> & { at?: number }): Promise<AnswerRecord> {
-  const record: AnswerRecord = { ...answer, at: answer.at ?? Date.now() };
-  record.id = await db.answers.add(record);
-  return record;
-}
+export { recordAnswer, rateConfidence, getCard, setFlag } from '../../db/study';
 
 /** Earlier answers to one question, newest first; undefined while loading. */
 export function useAnswersTo(questionId: string | undefined): AnswerRecord[] | undefined {
-  return useLiveQuery(
-    async () =>
-      questionId
-        ? (await db.answers.where('[questionId+at]').between([questionId, EARLIEST], [questionId, LATEST]).reverse().toArray())
-        : [],
-    [questionId],
-  );
+  return useLiveQuery(async () => (questionId ? answersTo(questionId) : []), [questionId]);
 }
 
 /** The latest answer to each of the given questions. */
 export function useLatestAnswers(questionIds: readonly string[] | undefined): Map<string, AnswerRecord> | undefined {
   const key = questionIds?.join('|');
-  return useLiveQuery(async () => {
-    const latest = new Map<string, AnswerRecord>();
-    if (!questionIds || questionIds.length === 0) return latest;
-    const rows = await db.answers.where('questionId').anyOf([...questionIds]).toArray();
-    for (const r of rows) {
-      const prev = latest.get(r.questionId);
-      if (!prev || prev.at <= r.at) latest.set(r.questionId, r);
-    }
-    return latest;
-  }, [key]);
+  return useLiveQuery(() => latestFor(questionIds ?? []), [key]);
 }
 
-const EARLIEST = -Infinity;
-const LATEST = Infinity;
+export function useIsFlagged(questionId: string): boolean {
+  return useLiveQuery(() => isFlagged(questionId), [questionId]) ?? false;
+}
+
+/** Sizes of the personal sets, live. */
+export function usePersonalCounts(): { due: number; missed: number; flagged: number; new: number } | undefined {
+  return useLiveQuery(async () => {
+    const [due, latest, flagged] = await Promise.all([countDue(), latestByQuestion(), flaggedIds()]);
+    const missed = [...latest.values()].filter((a) => !a.correct).length;
+    return { due, missed, flagged: flagged.length, new: Math.max(0, content.counts.total - latest.size) };
+  }, []);
+}
+
+export function useActiveSets(): AttemptRecord[] | undefined {
+  return useLiveQuery(() => activeAttempts('practice'), []);
+}
+
+export { getAttempt, saveResponse, updateAttempt } from '../../db/study';

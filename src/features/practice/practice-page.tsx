@@ -113,7 +113,7 @@ function Round({ setKey, questions }: { setKey: string; questions: Question[] })
         context={setKey}
         onAnswered={(a) => noteAnswer(setKey, a.correct)}
         next={
-          <button type="button" className="button" autoFocus onClick={() => (last ? setParams({ q: question.id, done: '1' }) : goTo(index + 1))}>
+          <button type="button" className="button" data-next autoFocus onClick={() => (last ? setParams({ q: question.id, done: '1' }) : goTo(index + 1))}>
             {last ? 'Finish round' : 'Next question'}
           </button>
         }
