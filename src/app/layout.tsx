@@ -37,6 +37,9 @@ export function Layout() {
               <NavLink to={paths.practice.href()}>Practice</NavLink>
             </li>
             <li>
+              <NavLink to={paths.exam.href()}>Exam</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.areas.href()}>Areas</NavLink>
             </li>
             <li>

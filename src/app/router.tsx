@@ -37,6 +37,8 @@ export const routes: RouteObject[] = [
       },
       { path: paths.practice.path, lazy: async () => ({ Component: (await import('../features/practice/practice-hub-page')).default }) },
       { path: paths.practiceSet.path, lazy: () => import('../features/practice/practice-set-page') },
+      { path: paths.exam.path, lazy: () => import('../features/exam/exam-hub-page') },
+      { path: paths.examAttempt.path, lazy: () => import('../features/exam/exam-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

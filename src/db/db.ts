@@ -51,6 +51,8 @@ export interface AttemptRecord {
   durationMs?: number;
   usedMs?: number;
   runningSince?: number | null;
+  /** Exam: paused by the candidate (the clock stays stopped until they resume). */
+  paused?: boolean;
   submittedAt?: number;
   result?: { overall: Scored; byArea: Record<string, Scored>; bySubarea: Record<string, Scored> };
 }

@@ -36,7 +36,7 @@ describe('practice sets', () => {
     await startSet(first.user, /^Money Matters/, 'All');
     expect(await screen.findByText(/^Question 1 of 3/)).toBeInTheDocument();
     const stem = screen.getByRole('article').querySelector('.stem')!.textContent;
-    const option = screen.getAllByRole('radio').concat(screen.queryAllByRole('checkbox'))[0]!;
+    const option = [...screen.queryAllByRole('radio'), ...screen.queryAllByRole('checkbox')][0]!;
     await first.user.click(option);
     await first.user.click(screen.getByRole('button', { name: 'Check answer' }));
     await screen.findByText(/^(Correct\.|Not quite\.)/);

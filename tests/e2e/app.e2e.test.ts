@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const routes = ['/', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
+const routes = ['/', '/practice', '/exam', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
 
 describe('the production build in Chromium', () => {
   it('clicks through every route, answers a question and keeps it after a reload', async () => {
@@ -90,6 +90,7 @@ describe('the production build in Chromium', () => {
   it("renders every session's material with a link to practise its own questions", async () => {
     const { context, page, errors } = await openContext(browser, baseURL);
     await page.goto('/sessions');
+    await page.locator('.schedule h3 a').first().waitFor();
     const hrefs = await page.locator('.schedule h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThanOrEqual(3);
     for (const href of hrefs) {
