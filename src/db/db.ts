@@ -7,6 +7,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
+import { localDay } from '../lib/progress';
 
 export interface AnswerRecord {
   id?: number;
@@ -57,6 +58,22 @@ export interface AttemptRecord {
   result?: { overall: Scored; byArea: Record<string, Scored>; bySubarea: Record<string, Scored> };
 }
 
+/** Per question: a running summary of its answers, so progress never rescans every answer. */
+export interface QuestionProgress {
+  questionId: string;
+  answers: number;
+  rights: number;
+  lastCorrect: boolean;
+  lastAt: number;
+}
+
+/** Per local calendar day: answers given and time spent, for the streak and time studied. */
+export interface DayRecord {
+  day: string;
+  answers: number;
+  ms: number;
+}
+
 export interface FlagRecord {
   questionId: string;
   at: number;
@@ -73,6 +90,8 @@ export class ClmDatabase extends Dexie {
   attempts!: EntityTable<AttemptRecord, 'id'>;
   flags!: EntityTable<FlagRecord, 'questionId'>;
   settings!: EntityTable<SettingRecord, 'key'>;
+  progress!: EntityTable<QuestionProgress, 'questionId'>;
+  days!: EntityTable<DayRecord, 'day'>;
 
   constructor(name = 'clm-study') {
     super(name);
@@ -88,7 +107,37 @@ export class ClmDatabase extends Dexie {
       flags: 'questionId',
       settings: 'key',
     });
+    this.version(3)
+      .stores({ progress: 'questionId, lastCorrect', days: 'day' })
+      .upgrade(async (tx) => {
+        // Build the summaries from the answers kept so far.
+        const progress = new Map<string, QuestionProgress>();
+        const days = new Map<string, DayRecord>();
+        await tx
+          .table<AnswerRecord>('answers')
+          .orderBy('at')
+          .each((a) => foldAnswer(progress, days, a));
+        await tx.table('progress').bulkPut([...progress.values()]);
+        await tx.table('days').bulkPut([...days.values()]);
+      });
   }
+}
+
+/** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
+export function foldAnswer(progress: Map<string, QuestionProgress>, days: Map<string, DayRecord>, a: AnswerRecord): void {
+  const p = progress.get(a.questionId) ?? { questionId: a.questionId, answers: 0, rights: 0, lastCorrect: false, lastAt: 0 };
+  p.answers++;
+  if (a.correct) p.rights++;
+  if (a.at >= p.lastAt) {
+    p.lastAt = a.at;
+    p.lastCorrect = a.correct;
+  }
+  progress.set(a.questionId, p);
+  const day = localDay(a.at);
+  const d = days.get(day) ?? { day, answers: 0, ms: 0 };
+  d.answers++;
+  d.ms += a.ms ?? 0;
+  days.set(day, d);
 }
 
 export const db = new ClmDatabase();

@@ -1,7 +1,8 @@
 // The study repository: every read and write of answers, review cards, flags, attempts and
 // settings. Writes that span tables run in one transaction, so an answer and its review card
 // never disagree after a crash or a closed tab.
-import { db, type AnswerRecord, type AttemptRecord, type Response } from './db';
+import { db, foldAnswer, type AnswerRecord, type AttemptRecord, type DayRecord, type QuestionProgress, type Response } from './db';
+import { localDay } from '../lib/progress';
 import { reviewCard, type Confidence, type StoredCard } from '../lib/review';
 
 export const MAX_ANSWER_MS = 5 * 60 * 1000;
@@ -10,11 +11,14 @@ export const MAX_ANSWER_MS = 5 * 60 * 1000;
 export async function recordAnswer(answer: Omit<AnswerRecord, 'id' | 'at'> & { at?: number }): Promise<AnswerRecord> {
   const record: AnswerRecord = { ...answer, at: answer.at ?? Date.now() };
   if (record.ms !== undefined) record.ms = Math.max(0, Math.min(MAX_ANSWER_MS, Math.round(record.ms)));
-  await db.transaction('rw', db.answers, db.cards, async () => {
+  await db.transaction('rw', [db.answers, db.cards, db.progress, db.days], async () => {
     record.id = await db.answers.add(record);
-    const card = await db.cards.get(record.questionId);
+    const [card, progress, day] = await Promise.all([db.cards.get(record.questionId), db.progress.get(record.questionId), db.days.get(localDay(record.at))]);
     const next = reviewCard(record.questionId, card, record.correct, record.at);
-    if (next) await db.cards.put(next);
+    const p = new Map(progress ? [[progress.questionId, progress]] : []);
+    const d = new Map(day ? [[day.day, day]] : []);
+    foldAnswer(p, d, record);
+    await Promise.all([next ? db.cards.put(next) : undefined, db.progress.bulkPut([...p.values()]), db.days.bulkPut([...d.values()])]);
   });
   return record;
 }
@@ -48,14 +52,13 @@ export async function answersSince(t: number): Promise<AnswerRecord[]> {
   return db.answers.where('at').aboveOrEqual(t).toArray();
 }
 
-/** The latest answer per question (for "missed" and "never seen" sets, and progress). */
-export async function latestByQuestion(): Promise<Map<string, AnswerRecord>> {
-  const latest = new Map<string, AnswerRecord>();
-  await db.answers.each((a) => {
-    const prev = latest.get(a.questionId);
-    if (!prev || prev.at <= a.at) latest.set(a.questionId, a);
-  });
-  return latest;
+/** The answer summary of every answered question (for "missed" and "never seen", and progress). */
+export async function progressByQuestion(): Promise<Map<string, QuestionProgress>> {
+  return new Map((await db.progress.toArray()).map((p) => [p.questionId, p]));
+}
+
+export function studyDays(): Promise<DayRecord[]> {
+  return db.days.toArray();
 }
 
 export async function answersTo(questionId: string): Promise<AnswerRecord[]> {

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
+import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';
 
 beforeEach(async () => {
-  await Promise.all([db.answers.clear(), db.cards.clear(), db.attempts.clear(), db.flags.clear()]);
+  await resetDb();
 });
 
 async function startShortExam() {

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
+import { resetDb } from '../fixtures/db';
 import { recordAnswer, setFlag } from '../../src/db/study';
 import { renderRoute } from '../fixtures/render';
 
 beforeEach(async () => {
-  await Promise.all([db.answers.clear(), db.cards.clear(), db.attempts.clear(), db.flags.clear()]);
+  await resetDb();
 });
 
 async function startSet(user: ReturnType<typeof renderRoute>['user'], source: RegExp, length: string) {

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
+import { resetDb } from '../fixtures/db';
 import { usePracticeStore } from '../../src/features/practice/store';
 import { renderRoute } from '../fixtures/render';
 
 beforeEach(async () => {
-  await db.answers.clear();
+  await resetDb();
   usePracticeStore.setState({ rounds: {} });
 });
 

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { content, loadAllQuestions, loadQuestionsById } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
-import { activeAttempts, createAttempt, getAttempt, latestByQuestion, recordAnswer, submittedExams, updateAttempt } from '../../db/study';
+import { activeAttempts, createAttempt, getAttempt, progressByQuestion, recordAnswer, submittedExams, updateAttempt } from '../../db/study';
 import { assembleExam, scoreExam } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
 import { isCorrectChoice } from '../../lib/scoring';
@@ -28,7 +28,7 @@ export function examShapes(): ExamShape[] {
 }
 
 export async function startExam(shape: ExamShape, now = Date.now()): Promise<AttemptRecord> {
-  const [bank, latest] = await Promise.all([loadAllQuestions(), latestByQuestion()]);
+  const [bank, latest] = await Promise.all([loadAllQuestions(), progressByQuestion()]);
   const seed = newSeed();
   const subareas = content.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
   const ids = assembleExam(bank, subareas, shape.questions, new Set(latest.keys()), seed);

@@ -1,7 +1,7 @@
 // The practice feature's repository: the only way its UI reads and writes study data.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnswerRecord, AttemptRecord } from '../../db/db';
-import { activeAttempts, answersTo, countDue, flaggedIds, isFlagged, latestByQuestion, latestFor } from '../../db/study';
+import { activeAttempts, answersTo, countDue, flaggedIds, isFlagged, progressByQuestion, latestFor } from '../../db/study';
 import { content } from '../../content/runtime';
 
 export type { AnswerRecord };
@@ -25,8 +25,8 @@ export function useIsFlagged(questionId: string): boolean {
 /** Sizes of the personal sets, live. */
 export function usePersonalCounts(): { due: number; missed: number; flagged: number; new: number } | undefined {
   return useLiveQuery(async () => {
-    const [due, latest, flagged] = await Promise.all([countDue(), latestByQuestion(), flaggedIds()]);
-    const missed = [...latest.values()].filter((a) => !a.correct).length;
+    const [due, latest, flagged] = await Promise.all([countDue(), progressByQuestion(), flaggedIds()]);
+    const missed = [...latest.values()].filter((p) => !p.lastCorrect).length;
     return { due, missed, flagged: flagged.length, new: Math.max(0, content.counts.total - latest.size) };
   }, []);
 }

@@ -2,7 +2,7 @@
 import { content, findCompetency, findSession, findSubarea, loadAllQuestions, loadAreaQuestions, loadSessionQuestions, findArea } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
-import { createAttempt, dueQuestionIds, flaggedIds, latestByQuestion } from '../../db/study';
+import { createAttempt, dueQuestionIds, flaggedIds, progressByQuestion } from '../../db/study';
 import type { AttemptRecord, SetSource } from '../../db/db';
 
 export type SetLength = 10 | 25 | 50 | 'all';
@@ -50,15 +50,15 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
     case 'mixed':
       return loadAllQuestions();
     case 'missed': {
-      const latest = await latestByQuestion();
-      return (await loadAllQuestions()).filter((q) => latest.get(q.id)?.correct === false);
+      const latest = await progressByQuestion();
+      return (await loadAllQuestions()).filter((q) => latest.get(q.id)?.lastCorrect === false);
     }
     case 'flagged': {
       const ids = new Set(await flaggedIds());
       return (await loadAllQuestions()).filter((q) => ids.has(q.id));
     }
     case 'new': {
-      const latest = await latestByQuestion();
+      const latest = await progressByQuestion();
       return (await loadAllQuestions()).filter((q) => !latest.has(q.id));
     }
     case 'due': {
