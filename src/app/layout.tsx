@@ -40,6 +40,9 @@ export function Layout() {
               <NavLink to={paths.exam.href()}>Exam</NavLink>
             </li>
             <li>
+              <NavLink to={paths.progress.href()}>Progress</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.areas.href()}>Areas</NavLink>
             </li>
             <li>

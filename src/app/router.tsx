@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
       { path: paths.practiceSet.path, lazy: () => import('../features/practice/practice-set-page') },
       { path: paths.exam.path, lazy: () => import('../features/exam/exam-hub-page') },
       { path: paths.examAttempt.path, lazy: () => import('../features/exam/exam-page') },
+      { path: paths.progress.path, lazy: () => import('../features/progress/progress-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

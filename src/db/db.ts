@@ -65,6 +65,7 @@ export interface QuestionProgress {
   rights: number;
   lastCorrect: boolean;
   lastAt: number;
+  firstAt: number;
 }
 
 /** Per local calendar day: answers given and time spent, for the streak and time studied. */
@@ -125,7 +126,8 @@ export class ClmDatabase extends Dexie {
 
 /** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
 export function foldAnswer(progress: Map<string, QuestionProgress>, days: Map<string, DayRecord>, a: AnswerRecord): void {
-  const p = progress.get(a.questionId) ?? { questionId: a.questionId, answers: 0, rights: 0, lastCorrect: false, lastAt: 0 };
+  const p = progress.get(a.questionId) ?? { questionId: a.questionId, answers: 0, rights: 0, lastCorrect: false, lastAt: 0, firstAt: a.at };
+  p.firstAt = Math.min(p.firstAt, a.at);
   p.answers++;
   if (a.correct) p.rights++;
   if (a.at >= p.lastAt) {

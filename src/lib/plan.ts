@@ -48,6 +48,10 @@ export function planForExam(input: PlanInput): Plan {
   const summary =
     input.unseen === 0
       ? `You have seen every question. Keep up with reviews: ${input.dueNow} due today.`
-      : `${daysLeft} days to your exam: ${newLeftToday} new questions and ${input.dueNow} reviews today cover the whole bank by then.`;
+      : `${plural(daysLeft, 'day')} to your exam: ${plural(newLeftToday, 'new question')} and ${plural(input.dueNow, 'review')} today cover the whole bank by then.`;
   return { daysLeft, newPerDay, newLeftToday, reviewsToday: input.dueNow, summary };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

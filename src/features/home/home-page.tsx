@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { ContentHtml } from '../../components/ui/html';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
+
+// The study panel reads IndexedDB; it loads after the first paint so the shell stays light.
+const StudyPanel = lazy(() => import('./study-panel'));
 
 export default function HomePage() {
   const { program, areas, sessions, counts } = content;
@@ -13,6 +17,11 @@ export default function HomePage() {
     <>
       <PageTitle title={program.title}>{program.title}</PageTitle>
       <p className="lede">{program.chapter}</p>
+      <div className="study-slot">
+        <Suspense fallback={<p className="muted">Loading your progress…</p>}>
+          <StudyPanel />
+        </Suspense>
+      </div>
       {next && (
         <section aria-labelledby="next-session" className="card">
           <h2 id="next-session">Next session</h2>

@@ -1,0 +1,44 @@
+// The home page's repository: live figures for the study panel.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { countDue, getSetting, progressByQuestion, setSetting, studyDays } from '../../db/study';
+import { localDay, streak } from '../../lib/progress';
+
+export const EXAM_DATE = 'examDate';
+
+export interface StudySummary {
+  due: number;
+  seen: number;
+  /** Questions answered for the first time today. */
+  newToday: number;
+  answeredToday: number;
+  streak: number;
+  examDate: string | undefined;
+}
+
+export function useStudySummary(): StudySummary | undefined {
+  return useLiveQuery(async () => {
+    const [due, progress, days, examDate] = await Promise.all([countDue(), progressByQuestion(), studyDays(), getSetting<string>(EXAM_DATE)]);
+    const now = Date.now();
+    const today = localDay(now);
+    const startOfDay = new Date(now);
+    startOfDay.setHours(0, 0, 0, 0);
+    let newToday = 0;
+    for (const p of progress.values()) if (p.firstAt >= startOfDay.getTime()) newToday++;
+    const answeredToday = days.find((d) => d.day === today)?.answers ?? 0;
+    return {
+      due,
+      seen: progress.size,
+      newToday,
+      answeredToday,
+      streak: streak(
+        days.map((d) => Date.parse(`${d.day}T12:00:00`)),
+        now,
+      ),
+      examDate,
+    };
+  }, []);
+}
+
+export function saveExamDate(date: string | undefined): Promise<void> {
+  return setSetting(EXAM_DATE, date);
+}

@@ -1,0 +1,38 @@
+import { Link } from 'react-router';
+import { content } from '../../content/runtime';
+import { paths } from '../../config/paths';
+import { planForExam } from '../../lib/plan';
+import { localDay } from '../../lib/progress';
+import { saveExamDate, useStudySummary } from './data';
+
+/** Today's study: reviews due, the exam-date plan, the streak. Live from IndexedDB. */
+export default function StudyPanel() {
+  const s = useStudySummary();
+  if (!s) return <p className="muted">Loading your progress…</p>;
+  const today = localDay(Date.now());
+  const plan = s.examDate
+    ? planForExam({ today, examDate: s.examDate, unseen: content.counts.total - s.seen, newToday: s.newToday, dueNow: s.due })
+    : undefined;
+  return (
+    <section aria-labelledby="today" className="card stack">
+      <h2 id="today">Today</h2>
+      <p className="actions">
+        <Link className="button" to={paths.practice.href('due')}>
+          Review due ({s.due})
+        </Link>
+        <Link className="button-secondary" to={paths.practice.href('new')}>
+          New questions ({content.counts.total - s.seen})
+        </Link>
+      </p>
+      <p className="muted">
+        {s.answeredToday} answered today · {s.streak === 1 ? '1-day streak' : `${s.streak}-day streak`} · {s.seen} of {content.counts.total} questions seen ·{' '}
+        <Link to={paths.progress.href()}>Your progress</Link>
+      </p>
+      <label className="field">
+        <span>Your exam date</span>
+        <input type="date" value={s.examDate ?? ''} min={today} onChange={(e) => void saveExamDate(e.target.value || undefined)} />
+      </label>
+      {plan ? <p aria-live="polite">{plan.summary}</p> : <p className="muted">Set your exam date to get a daily plan that covers every question before then.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { recordAnswer } from '../../src/db/study';
+import { resetDb } from '../fixtures/db';
+import { renderRoute } from '../fixtures/render';
+
+beforeEach(async () => {
+  await resetDb();
+});
+
+describe('progress dashboard', () => {
+  it('shows mastery per area, sub-area and competency with what it rests on, coverage, time and streak', async () => {
+    await recordAnswer({ questionId: 'trust-three-way', choice: [0], correct: false, context: 't', ms: 60_000 });
+    await recordAnswer({ questionId: 'trust-three-way', choice: [1], correct: true, context: 't', ms: 60_000 });
+    await recordAnswer({ questionId: 'ledger-double-entry', choice: [1], correct: false, context: 't', ms: 60_000 });
+    await recordAnswer({ questionId: 'i9-section-2', choice: [1], correct: true, context: 't' });
+    renderRoute('/progress');
+    const table = await screen.findByRole('table');
+    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
+    expect(row('Money Matters')).toHaveTextContent('50% right (1 of 2 answered)2 / 3');
+    expect(row('The Books')).toHaveTextContent('50% right (1 of 2 answered)2 / 2');
+    expect(row('Analysis')).toHaveTextContent('not started0 / 1');
+    expect(row('Keep trust accounts')).toHaveTextContent('100% right (1 of 1 answered)');
+    expect(row('People Matters')).toHaveTextContent('100% right (1 of 1 answered)1 / 2');
+    const figures = screen.getByText('Questions seen').closest('div')!;
+    expect(figures).toHaveTextContent('3 of 5');
+    expect(screen.getByText('Time studied').closest('div')).toHaveTextContent('3 min');
+    expect(screen.getByText('Daily streak').closest('div')).toHaveTextContent('1 day');
+    // Books (30): (1+2)/(2+4) = .5; Analysis (30): .5; Hiring (40): (1+2)/(1+4) = .6 -> 54%.
+    expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent('54%');
+    expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent(/weighted by the sub-area's share of the exam/);
+  });
+
+  it('updates live after each answer', async () => {
+    renderRoute('/progress');
+    const seen = (await screen.findByText('Questions seen')).closest('div')!;
+    expect(seen).toHaveTextContent('0 of 5');
+    await recordAnswer({ questionId: 'i9-section-2', choice: [1], correct: true, context: 't' });
+    await within(seen).findByText('1 of 5');
+  });
+});
+
+describe('home study panel', () => {
+  it('shows reviews due and, with an exam date, a daily plan that covers the bank', async () => {
+    const { user } = renderRoute('/');
+    const panel = await screen.findByRole('region', { name: 'Today' });
+    expect(within(panel).getByRole('link', { name: 'Review due (0)' })).toHaveAttribute('href', '/practice?source=due');
+    expect(within(panel).getByText(/Set your exam date/)).toBeInTheDocument();
+    const date = new Date(Date.now() + 6 * 86_400_000);
+    const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const input = within(panel).getByLabelText('Your exam date');
+    await user.clear(input);
+    await user.type(input, iso);
+    // 5 unseen questions over 5 study days (the last day is for review): 1 a day.
+    expect(await within(panel).findByText('6 days to your exam: 1 new question and 0 reviews today cover the whole bank by then.')).toBeInTheDocument();
+  });
+
+  it('counts a wrongly answered question as due for review', async () => {
+    await recordAnswer({ questionId: 'i9-section-2', choice: [0], correct: false, context: 't', at: Date.now() - 86_400_000 });
+    renderRoute('/');
+    const panel = await screen.findByRole('region', { name: 'Today' });
+    expect(await within(panel).findByRole('link', { name: 'Review due (1)' })).toBeInTheDocument();
+  });
+});
