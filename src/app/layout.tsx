@@ -48,6 +48,9 @@ export function Layout() {
             <li>
               <NavLink to={paths.sessions.href()}>Sessions</NavLink>
             </li>
+            <li>
+              <NavLink to={paths.search.href()}>Search</NavLink>
+            </li>
           </ul>
         </nav>
       </header>

@@ -40,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: paths.exam.path, lazy: () => import('../features/exam/exam-hub-page') },
       { path: paths.examAttempt.path, lazy: () => import('../features/exam/exam-page') },
       { path: paths.progress.path, lazy: () => import('../features/progress/progress-page') },
+      { path: paths.search.path, lazy: () => import('../features/search/search-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

@@ -12,4 +12,5 @@ export const paths = {
   exam: { path: '/exam', href: () => '/exam' },
   examAttempt: { path: '/exam/:attemptId', href: (attemptId: string) => `/exam/${attemptId}` },
   progress: { path: '/progress', href: () => '/progress' },
+  search: { path: '/search', href: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : '/search') },
 } as const;

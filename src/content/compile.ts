@@ -4,6 +4,7 @@
 import type { Blockquote, List, ListItem, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown, renderNodes } from './markdown.ts';
+import { htmlToText } from '../lib/text.ts';
 import { readFrontmatter, schemaIssues, type Frontmatter } from './frontmatter.ts';
 import { areaSchema, programSchema, questionFileSchema, sessionSchema, slug } from './schema.ts';
 import type {
@@ -228,7 +229,8 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
       location: data.location,
       questionIds,
     });
-    materials[data.id] = { id: data.id, materialHtml: renderMarkdown(fm, file, report) };
+    const materialHtml = renderMarkdown(fm, file, report);
+    materials[data.id] = { id: data.id, materialHtml, materialText: htmlToText(materialHtml) };
   }
   sessions.sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
 

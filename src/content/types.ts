@@ -55,6 +55,8 @@ export interface SessionMeta {
 export interface SessionMaterial {
   id: string;
   materialHtml: string;
+  /** Plain text of the material, for search. */
+  materialText: string;
 }
 
 export interface QuestionOption {

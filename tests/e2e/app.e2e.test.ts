@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const routes = ['/', '/practice', '/exam', '/progress', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
+const routes = ['/', '/practice', '/exam', '/progress', '/search?q=trust', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
 
 describe('the production build in Chromium', () => {
   it('clicks through every route, answers a question and keeps it after a reload', async () => {
@@ -73,6 +73,10 @@ describe('the production build in Chromium', () => {
     // Material and every area's questions come from the precache.
     await page.goto('/sessions/technology');
     await page.locator('.material h2').first().waitFor();
+    // Search works offline and leads to the question.
+    await page.goto('/search?q=IOLTA');
+    await page.getByRole('list', { name: 'Results' }).getByRole('link').first().waitFor();
+    expect(await page.locator('.results mark').count()).toBeGreaterThan(0);
     for (const area of ['finance', 'hr', 'business', 'operations']) {
       await page.goto(`/practice/area/${area}`);
       await page.getByText(/^Question 1 of \d+$/).waitFor();

@@ -1,0 +1,66 @@
+import { useDeferredValue, useMemo } from 'react';
+import { Link, useLoaderData, useSearchParams } from 'react-router';
+import { content, loadAllQuestions, loadMaterial } from '../../content/runtime';
+import { paths } from '../../config/paths';
+import { PageTitle } from '../../components/ui/page-title';
+import { buildIndex, htmlToText, search, type SearchDoc } from '../../lib/search';
+
+let built: Promise<ReturnType<typeof buildIndex>> | undefined;
+
+/** Builds the index once per page load, from the cached content chunks. */
+export function loader() {
+  built ??= (async () => {
+    const [questions, materials] = await Promise.all([loadAllQuestions(), Promise.all(content.sessions.map((s) => loadMaterial(s.id)))]);
+    const docs: SearchDoc[] = [
+      ...content.sessions.map((s, i) => ({
+        id: `session:${s.id}`,
+        kind: 'session' as const,
+        title: s.title,
+        text: materials[i]?.materialText ?? '',
+        href: paths.session.href(s.id),
+      })),
+      ...questions.map((q) => ({
+        id: `question:${q.id}`,
+        kind: 'question' as const,
+        title: q.stemText.length > 90 ? `${q.stemText.slice(0, 90)}…` : q.stemText,
+        text: [q.stemText, ...q.options.map((o) => htmlToText(o.html)), htmlToText(q.explanationHtml ?? '')].join(' '),
+        href: `${paths.practiceArea.href(q.area)}?q=${q.id}`,
+      })),
+    ];
+    return buildIndex(docs);
+  })();
+  built.catch(() => (built = undefined));
+  return built;
+}
+
+export function Component() {
+  const index = useLoaderData() as Awaited<ReturnType<typeof loader>>;
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const deferred = useDeferredValue(query);
+  const hits = useMemo(() => search(index, deferred), [index, deferred]);
+  return (
+    <>
+      <PageTitle title="Search">Search</PageTitle>
+      <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="field">
+          <span>Search session material and questions</span>
+          <input type="search" value={query} autoFocus onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })} />
+        </label>
+      </form>
+      <p role="status" className="muted">
+        {deferred.trim().length < 2 ? 'Type at least two letters.' : `${hits.length === 30 ? 'First 30' : hits.length} result${hits.length === 1 ? '' : 's'}`}
+      </p>
+      <ol className="results" aria-label="Results">
+        {hits.map((h) => (
+          <li key={h.id}>
+            <Link to={h.href}>{h.title}</Link> <span className="muted">({h.kind === 'session' ? 'session material' : 'question'})</span>
+            <p>
+              {h.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { renderRoute } from '../fixtures/render';
+
+describe('search', () => {
+  it('finds questions and session material offline, highlights the match and links to it', async () => {
+    const { user } = renderRoute('/search');
+    const box = await screen.findByRole('searchbox', { name: 'Search session material and questions' });
+    await user.type(box, 'reconciliation');
+    const results = await screen.findByRole('list', { name: 'Results' });
+    const link = await within(results).findByRole('link', { name: /three-way trust reconciliation/ });
+    expect(link).toHaveAttribute('href', '/practice/area/money?q=trust-three-way');
+    expect(within(results).getAllByText(/reconciliation/i, { selector: 'mark' }).length).toBeGreaterThan(0);
+    expect(screen.getByRole('status')).toHaveTextContent('1 result');
+  });
+
+  it('searches session material by words in it', async () => {
+    const { user } = renderRoute('/search?q=');
+    await user.type(await screen.findByRole('searchbox'), 'client money');
+    const link = await screen.findByRole('link', { name: 'A Night With the Books' });
+    expect(link).toHaveAttribute('href', '/sessions/books-night');
+  });
+
+  it('keeps the query in the address, so a result page can be shared or reloaded', async () => {
+    renderRoute('/search?q=credits');
+    expect(await screen.findByRole('link', { name: /Every journal entry has equal debits/ })).toBeInTheDocument();
+  });
+});
