@@ -1,9 +1,9 @@
 // The content compiler: one pure function from source files to the compiled content and the
 // complete list of problems. Used by the Vite plugin (build and dev), the content:check CLI,
 // the tests and the benchmarks. It touches no file system: see load.ts for that.
-import type { Blockquote, List, ListItem, Paragraph, RootContent } from 'mdast';
+import type { Blockquote, List, ListItem, Paragraph, Root as MdastRoot, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseMarkdown, renderNodes } from './markdown.ts';
+import { parseMarkdown, parseQuestionMarkdown, renderNodes } from './markdown.ts';
 import { htmlToText } from '../lib/text.ts';
 import { readFrontmatter, schemaIssues, type Frontmatter } from './frontmatter.ts';
 import { areaSchema, programSchema, questionFileSchema, sessionSchema, slug } from './schema.ts';
@@ -291,7 +291,7 @@ function parseQuestions(
   report: Report,
   subareaOf: Map<string, { area: string; subarea: string }>,
 ): Question[] {
-  const tree = parseMarkdown(fm.body);
+  const tree = parseQuestionSections(fm.body);
   const lines = fm.body.split('\n');
   const posOf = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
     line: (node.position?.start.line ?? 1) + fm.bodyLine - 1,
@@ -389,7 +389,7 @@ function parseQuestions(
           competency = value;
           competencyAt = where;
         }
-        else if (key === 'reference') referenceHtml = renderNodes(parseMarkdown(value).children, true);
+        else if (key === 'reference') referenceHtml = renderInline(value);
         else if (/^[123]$/.test(value)) difficulty = Number(value) as 1 | 2 | 3;
         else {
           say(where, `The difficulty of "${id}" must be 1 (easy), 2 (medium) or 3 (hard), not "${value}".`);
@@ -429,6 +429,43 @@ function parseQuestions(
     });
   }
   return questions;
+}
+
+/** A Reference line: plain text is escaped directly; only Markdown-looking text is parsed. */
+function renderInline(value: string): string {
+  if (!/[[\]*_`<>&\\!]|https?:|www\./.test(value)) return value.replace(/"/g, '&#x22;');
+  return renderNodes(parseMarkdown(value).children, true);
+}
+
+/**
+ * Parses a question file's body one question at a time (micromark is markedly faster on many
+ * small documents than on one large one), shifting positions back to the whole body's lines.
+ */
+function parseQuestionSections(body: string): MdastRoot {
+  const lines = body.split('\n');
+  const starts: number[] = [0];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) fence = fence === undefined ? f[1]![0] : line.trimStart().startsWith(fence) ? undefined : fence;
+    else if (fence === undefined && i > 0 && /^## /.test(line)) starts.push(i);
+  });
+  const root: MdastRoot = { type: 'root', children: [] };
+  starts.forEach((start, k) => {
+    const end = starts[k + 1] ?? lines.length;
+    const tree = parseQuestionMarkdown(lines.slice(start, end).join('\n'));
+    if (start > 0) shiftLines(tree, start);
+    root.children.push(...tree.children);
+  });
+  return root;
+}
+
+function shiftLines(node: { position?: { start: { line: number }; end: { line: number } } | undefined; children?: unknown[] }, by: number): void {
+  if (node.position) {
+    node.position.start.line += by;
+    node.position.end.line += by;
+  }
+  if (node.children) for (const child of node.children) shiftLines(child as Parameters<typeof shiftLines>[0], by);
 }
 
 function hasGluedMeta(node: Blockquote | ListItem): boolean {

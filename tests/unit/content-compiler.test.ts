@@ -113,6 +113,18 @@ describe('content compiler on bad input', () => {
     expect(second.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([expect.stringMatching(/^13:1 The difficulty of "hard" must be 1/)]);
   });
 
+  it('keeps a code block with a "## " line inside one question, and reports lines after it correctly', () => {
+    const { content, issues } = compileWith({
+      'questions/people/code.md': '---\narea: people\ncompetency: interviews\n---\n\n## with-code\n\nWhat does this print?\n\n```\n## not a heading\n```\n\n- [x] A\n- [ ] B\n\n## second\n\nStem?\n\n- [ ] A\n- [ ] B\n',
+    });
+    expect(content).toBeUndefined();
+    expect(issues).toEqual([expect.objectContaining({ line: 21, message: expect.stringContaining('"second" has no correct option') })]);
+    const ok = compileWith({
+      'questions/people/code.md': '---\narea: people\ncompetency: interviews\n---\n\n## with-code\n\nWhat does this print?\n\n```\n## not a heading\n```\n\n- [x] A\n- [ ] B\n',
+    });
+    expect(ok.content!.questionsByArea.people!.find((q) => q.id === 'with-code')!.stemHtml).toContain('## not a heading');
+  });
+
   it('says so when program.md is missing', () => {
     const files = readContentDirs(['tests/fixtures/content/valid']).filter((f) => f.relative !== 'program.md');
     const { issues } = compileContent(files, 'content');
