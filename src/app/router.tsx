@@ -1,9 +1,10 @@
-// Routes of the app. Each page is its own chunk, loaded when first visited, so the first
-// screen carries only the shell and the content index.
+// Routes of the app. Each page but Home is its own chunk, loaded when first visited, so the
+// first screen carries only the shell, Home and the content index.
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
 import { Layout, RouteError } from './layout';
+import HomePage from '../features/home/home-page';
 
 export const routes: RouteObject[] = [
   {
@@ -12,7 +13,8 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
     HydrateFallback: () => null,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('../features/home/home-page')).default }) },
+      // Home is where most visits start: it ships with the shell to save a round trip.
+      { index: true, Component: HomePage },
       { path: paths.areas.path, lazy: async () => ({ Component: (await import('../features/areas/areas-page')).default }) },
       { path: paths.area.path, lazy: async () => ({ Component: (await import('../features/areas/area-page')).default }) },
       { path: paths.sessions.path, lazy: async () => ({ Component: (await import('../features/sessions/sessions-page')).default }) },

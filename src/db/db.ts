@@ -64,6 +64,8 @@ export interface QuestionProgress {
   answers: number;
   rights: number;
   lastCorrect: boolean;
+  /** 1 when the latest answer was wrong (IndexedDB cannot index booleans). */
+  wrong: 0 | 1;
   lastAt: number;
   firstAt: number;
 }
@@ -109,7 +111,7 @@ export class ClmDatabase extends Dexie {
       settings: 'key',
     });
     this.version(3)
-      .stores({ progress: 'questionId, lastCorrect', days: 'day' })
+      .stores({ progress: 'questionId, wrong, firstAt', days: 'day' })
       .upgrade(async (tx) => {
         // Build the summaries from the answers kept so far.
         const progress = new Map<string, QuestionProgress>();
@@ -126,13 +128,14 @@ export class ClmDatabase extends Dexie {
 
 /** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
 export function foldAnswer(progress: Map<string, QuestionProgress>, days: Map<string, DayRecord>, a: AnswerRecord): void {
-  const p = progress.get(a.questionId) ?? { questionId: a.questionId, answers: 0, rights: 0, lastCorrect: false, lastAt: 0, firstAt: a.at };
+  const p = progress.get(a.questionId) ?? { questionId: a.questionId, answers: 0, rights: 0, lastCorrect: false, wrong: 1, lastAt: 0, firstAt: a.at };
   p.firstAt = Math.min(p.firstAt, a.at);
   p.answers++;
   if (a.correct) p.rights++;
   if (a.at >= p.lastAt) {
     p.lastAt = a.at;
     p.lastCorrect = a.correct;
+    p.wrong = a.correct ? 0 : 1;
   }
   progress.set(a.questionId, p);
   const day = localDay(a.at);

@@ -1,36 +1,8 @@
-// The study repository: every read and write of answers, review cards, flags, attempts and
-// settings. Writes that span tables run in one transaction, so an answer and its review card
-// never disagree after a crash or a closed tab.
-import { db, foldAnswer, type AnswerRecord, type AttemptRecord, type DayRecord, type QuestionProgress, type Response } from './db';
-import { localDay } from '../lib/progress';
-import { reviewCard, type Confidence, type StoredCard } from '../lib/review';
-
-export const MAX_ANSWER_MS = 5 * 60 * 1000;
-
-/** Stores one answer and moves its review card (when the card is new or due). */
-export async function recordAnswer(answer: Omit<AnswerRecord, 'id' | 'at'> & { at?: number }): Promise<AnswerRecord> {
-  const record: AnswerRecord = { ...answer, at: answer.at ?? Date.now() };
-  if (record.ms !== undefined) record.ms = Math.max(0, Math.min(MAX_ANSWER_MS, Math.round(record.ms)));
-  await db.transaction('rw', [db.answers, db.cards, db.progress, db.days], async () => {
-    record.id = await db.answers.add(record);
-    const [card, progress, day] = await Promise.all([db.cards.get(record.questionId), db.progress.get(record.questionId), db.days.get(localDay(record.at))]);
-    const next = reviewCard(record.questionId, card, record.correct, record.at);
-    const p = new Map(progress ? [[progress.questionId, progress]] : []);
-    const d = new Map(day ? [[day.day, day]] : []);
-    foldAnswer(p, d, record);
-    await Promise.all([next ? db.cards.put(next) : undefined, db.progress.bulkPut([...p.values()]), db.days.bulkPut([...d.values()])]);
-  });
-  return record;
-}
-
-/**
- * After a right answer the candidate may say they guessed or found it easy: re-rate the card
- * from its state before that answer, if that answer moved it.
- */
-export async function rateConfidence(answer: AnswerRecord, confidence: Confidence, before: StoredCard | undefined): Promise<void> {
-  const next = reviewCard(answer.questionId, before, answer.correct, answer.at, confidence);
-  if (next) await db.cards.put(next);
-}
+// The study repository: reads of answers, review cards and progress, and the flags, attempts
+// and settings. Recording an answer (which needs the FSRS scheduler) is in answers.ts, so the
+// home screen's figures load without the scheduler.
+import { db, type AnswerRecord, type AttemptRecord, type DayRecord, type Response } from './db';
+import type { StoredCard } from '../lib/review';
 
 export function getCard(questionId: string): Promise<StoredCard | undefined> {
   return db.cards.get(questionId);
@@ -52,9 +24,19 @@ export async function answersSince(t: number): Promise<AnswerRecord[]> {
   return db.answers.where('at').aboveOrEqual(t).toArray();
 }
 
-/** The answer summary of every answered question (for "missed" and "never seen", and progress). */
-export async function progressByQuestion(): Promise<Map<string, QuestionProgress>> {
-  return new Map((await db.progress.toArray()).map((p) => [p.questionId, p]));
+/** Ids of every question answered at least once (keys only: fast on large banks). */
+export async function seenIds(): Promise<Set<string>> {
+  return new Set((await db.progress.toCollection().primaryKeys()) as string[]);
+}
+
+/** Ids of the questions whose latest answer was wrong. */
+export async function missedIds(): Promise<Set<string>> {
+  return new Set((await db.progress.where('wrong').equals(1).primaryKeys()) as string[]);
+}
+
+/** How many questions were answered for the first time since a moment. */
+export function countFirstAnsweredSince(t: number): Promise<number> {
+  return db.progress.where('firstAt').aboveOrEqual(t).count();
 }
 
 export function studyDays(): Promise<DayRecord[]> {

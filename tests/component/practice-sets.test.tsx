@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
-import { recordAnswer, setFlag } from '../../src/db/study';
+import { recordAnswer } from '../../src/db/answers';
+import { setFlag } from '../../src/db/study';
 import { renderRoute } from '../fixtures/render';
 
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { recordAnswer } from '../../src/db/study';
+import { recordAnswer } from '../../src/db/answers';
 import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { ClmDatabase } from '../../src/db/db';
-import { recordAnswer } from '../../src/db/study';
+import { recordAnswer } from '../../src/db/answers';
 import { db } from '../../src/db/db';
 
 describe('database versions', () => {
@@ -19,7 +19,7 @@ describe('database versions', () => {
 
     const upgraded = new ClmDatabase(name);
     expect(await upgraded.answers.count()).toBe(3);
-    expect(await upgraded.progress.get('q1')).toEqual({ questionId: 'q1', answers: 2, rights: 1, lastCorrect: true, lastAt: Date.parse('2027-01-11T10:00:00'), firstAt: Date.parse('2027-01-10T10:00:00') });
+    expect(await upgraded.progress.get('q1')).toEqual({ questionId: 'q1', answers: 2, rights: 1, lastCorrect: true, wrong: 0, lastAt: Date.parse('2027-01-11T10:00:00'), firstAt: Date.parse('2027-01-10T10:00:00') });
     expect(await upgraded.days.get('2027-01-11')).toEqual({ day: '2027-01-11', answers: 2, ms: 20_000 });
     upgraded.close();
   });

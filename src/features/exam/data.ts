@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { content, loadAllQuestions, loadQuestionsById } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
-import { activeAttempts, createAttempt, getAttempt, progressByQuestion, recordAnswer, submittedExams, updateAttempt } from '../../db/study';
+import { activeAttempts, createAttempt, getAttempt, seenIds, submittedExams, updateAttempt } from '../../db/study';
+import { recordAnswer } from '../../db/answers';
 import { assembleExam, scoreExam } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
 import { isCorrectChoice } from '../../lib/scoring';
@@ -28,10 +29,10 @@ export function examShapes(): ExamShape[] {
 }
 
 export async function startExam(shape: ExamShape, now = Date.now()): Promise<AttemptRecord> {
-  const [bank, latest] = await Promise.all([loadAllQuestions(), progressByQuestion()]);
+  const [bank, seen] = await Promise.all([loadAllQuestions(), seenIds()]);
   const seed = newSeed();
   const subareas = content.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
-  const ids = assembleExam(bank, subareas, shape.questions, new Set(latest.keys()), seed);
+  const ids = assembleExam(bank, subareas, shape.questions, seen, seed);
   return createAttempt({
     id: crypto.randomUUID(),
     kind: 'exam',

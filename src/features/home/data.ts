@@ -1,6 +1,6 @@
 // The home page's repository: live figures for the study panel.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countDue, getSetting, progressByQuestion, setSetting, studyDays } from '../../db/study';
+import { countDue, countFirstAnsweredSince, getSetting, seenIds, setSetting, studyDays } from '../../db/study';
 import { localDay, streak } from '../../lib/progress';
 
 export const EXAM_DATE = 'examDate';
@@ -17,17 +17,15 @@ export interface StudySummary {
 
 export function useStudySummary(): StudySummary | undefined {
   return useLiveQuery(async () => {
-    const [due, progress, days, examDate] = await Promise.all([countDue(), progressByQuestion(), studyDays(), getSetting<string>(EXAM_DATE)]);
     const now = Date.now();
     const today = localDay(now);
     const startOfDay = new Date(now);
     startOfDay.setHours(0, 0, 0, 0);
-    let newToday = 0;
-    for (const p of progress.values()) if (p.firstAt >= startOfDay.getTime()) newToday++;
+    const [due, seen, newToday, days, examDate] = await Promise.all([countDue(), seenIds(), countFirstAnsweredSince(startOfDay.getTime()), studyDays(), getSetting<string>(EXAM_DATE)]);
     const answeredToday = days.find((d) => d.day === today)?.answers ?? 0;
     return {
       due,
-      seen: progress.size,
+      seen: seen.size,
       newToday,
       answeredToday,
       streak: streak(

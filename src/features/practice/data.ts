@@ -1,11 +1,12 @@
 // The practice feature's repository: the only way its UI reads and writes study data.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnswerRecord, AttemptRecord } from '../../db/db';
-import { activeAttempts, answersTo, countDue, flaggedIds, isFlagged, progressByQuestion, latestFor } from '../../db/study';
+import { activeAttempts, answersTo, countDue, flaggedIds, isFlagged, latestFor, missedIds, seenIds } from '../../db/study';
 import { content } from '../../content/runtime';
 
 export type { AnswerRecord };
-export { recordAnswer, rateConfidence, getCard, setFlag } from '../../db/study';
+export { recordAnswer, rateConfidence } from '../../db/answers';
+export { getCard, setFlag } from '../../db/study';
 
 /** Earlier answers to one question, newest first; undefined while loading. */
 export function useAnswersTo(questionId: string | undefined): AnswerRecord[] | undefined {
@@ -25,9 +26,8 @@ export function useIsFlagged(questionId: string): boolean {
 /** Sizes of the personal sets, live. */
 export function usePersonalCounts(): { due: number; missed: number; flagged: number; new: number } | undefined {
   return useLiveQuery(async () => {
-    const [due, latest, flagged] = await Promise.all([countDue(), progressByQuestion(), flaggedIds()]);
-    const missed = [...latest.values()].filter((p) => !p.lastCorrect).length;
-    return { due, missed, flagged: flagged.length, new: Math.max(0, content.counts.total - latest.size) };
+    const [due, seen, missed, flagged] = await Promise.all([countDue(), seenIds(), missedIds(), flaggedIds()]);
+    return { due, missed: missed.size, flagged: flagged.length, new: Math.max(0, content.counts.total - seen.size) };
   }, []);
 }
 

@@ -2,7 +2,7 @@
 import { content, findCompetency, findSession, findSubarea, loadAllQuestions, loadAreaQuestions, loadSessionQuestions, findArea } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
-import { createAttempt, dueQuestionIds, flaggedIds, progressByQuestion } from '../../db/study';
+import { createAttempt, dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
 import type { AttemptRecord, SetSource } from '../../db/db';
 
 export type SetLength = 10 | 25 | 50 | 'all';
@@ -50,16 +50,16 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
     case 'mixed':
       return loadAllQuestions();
     case 'missed': {
-      const latest = await progressByQuestion();
-      return (await loadAllQuestions()).filter((q) => latest.get(q.id)?.lastCorrect === false);
+      const ids = await missedIds();
+      return (await loadAllQuestions()).filter((q) => ids.has(q.id));
     }
     case 'flagged': {
       const ids = new Set(await flaggedIds());
       return (await loadAllQuestions()).filter((q) => ids.has(q.id));
     }
     case 'new': {
-      const latest = await progressByQuestion();
-      return (await loadAllQuestions()).filter((q) => !latest.has(q.id));
+      const seen = await seenIds();
+      return (await loadAllQuestions()).filter((q) => !seen.has(q.id));
     }
     case 'due': {
       const ids = new Set(await dueQuestionIds(now));

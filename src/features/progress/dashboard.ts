@@ -1,7 +1,7 @@
 // Dashboard figures from the progress summaries and the bank's shape: pure, so the benchmark
 // and the tests can run it without React.
 import type { ContentIndex, Question } from '../../content/types';
-import type { DayRecord, QuestionProgress } from '../../db/db';
+import type { DayRecord } from '../../db/db';
 import { mastery, readiness, streak, type Mastery } from '../../lib/progress';
 
 export interface Dashboard {
@@ -15,16 +15,24 @@ export interface Dashboard {
   streak: number;
 }
 
-export function computeDashboard(index: ContentIndex, bank: readonly Pick<Question, 'id' | 'area' | 'subarea' | 'competency'>[], progress: ReadonlyMap<string, QuestionProgress>, days: readonly DayRecord[], now = Date.now()): Dashboard {
+/** `seen`: questions answered at least once; `missed`: those whose latest answer was wrong. */
+export function computeDashboard(
+  index: ContentIndex,
+  bank: readonly Pick<Question, 'id' | 'area' | 'subarea' | 'competency'>[],
+  seen: ReadonlySet<string>,
+  missed: ReadonlySet<string>,
+  days: readonly DayRecord[],
+  now = Date.now(),
+): Dashboard {
   const latest = new Map<string, { questionId: string; correct: boolean; at: number }>();
-  for (const p of progress.values()) latest.set(p.questionId, { questionId: p.questionId, correct: p.lastCorrect, at: p.lastAt });
+  for (const id of seen) latest.set(id, { questionId: id, correct: !missed.has(id), at: 0 });
   const bySubarea = mastery(bank, latest, (q) => q.subarea);
   const weights = index.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
   return {
     byArea: mastery(bank, latest, (q) => q.area),
     bySubarea,
     byCompetency: mastery(bank, latest, (q) => q.competency),
-    seen: bank.filter((q) => progress.has(q.id)).length,
+    seen: bank.filter((q) => seen.has(q.id)).length,
     total: bank.length,
     readiness: readiness(weights, bySubarea),
     minutes: Math.round(days.reduce((s, d) => s + d.ms, 0) / 60_000),

@@ -47,7 +47,7 @@ export function Component() {
 }
 
 function Dashboard({ bank, data }: { bank: Question[]; data: NonNullable<ReturnType<typeof useProgressData>> }) {
-  const d = computeDashboard(content, bank, data.progress, data.days);
+  const d = computeDashboard(content, bank, data.seen, data.missed, data.days);
   const set = (source: string) => paths.practice.href(source);
   return (
     <>
