@@ -103,3 +103,21 @@ describe('practice sets', () => {
     expect(await screen.findByText('Correct.')).toBeInTheDocument();
   });
 });
+
+describe('every practice source starts a set of its own questions', () => {
+  const cases: [string, RegExp, number, () => Promise<void>][] = [
+    ['a sub-area', /^The Books \(/, 2, async () => {}],
+    ['a competency', /^Make budgets \(/, 1, async () => {}],
+    ['a session', /^A Night With the Books \(/, 2, async () => {}],
+    ['flagged questions', /^Flagged \(/, 1, async () => setFlag('interview-panel', true)],
+    ['never-seen questions', /^Never seen \(/, 4, async () => void (await recordAnswer({ questionId: 'interview-panel', choice: [0], correct: true, context: 't' }))],
+    ['questions due for review', /^Due for review \(/, 1, async () => void (await recordAnswer({ questionId: 'interview-panel', choice: [1], correct: false, context: 't', at: Date.now() - 86_400_000 }))],
+  ];
+  it.each(cases)('%s', async (_name, option, count, arrange) => {
+    await arrange();
+    const { user } = renderRoute('/practice');
+    await screen.findByRole('option', { name: /^Flagged \(\d+\)$/ });
+    await startSet(user, option, 'All');
+    expect(await screen.findByText(new RegExp(`^Question 1 of ${count}`))).toBeInTheDocument();
+  });
+});
