@@ -76,16 +76,25 @@ try {
   // 3. Lighthouse.
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: flags });
   try {
+    // Lighthouse varies from run to run on a loaded 2-core machine: report the median of three
+    // runs per page, as Lighthouse's own guidance suggests.
     for (const [name, path] of [['Home', '/'], ['Area', '/areas/finance'], ['Session', '/sessions/general-accounting-trust']] as const) {
-      const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
-      const c = result!.lhr.categories;
-      const perf = Math.round((c.performance?.score ?? 0) * 100);
-      const a11y = Math.round((c.accessibility?.score ?? 0) * 100);
-      const bp = Math.round((c['best-practices']?.score ?? 0) * 100);
-      row(`Lighthouse ${name} (${path})`, 'perf >= 95, a11y 100, best practices >= 95', `perf ${perf}, a11y ${a11y}, best practices ${bp}`, perf >= 95 && a11y === 100 && bp >= 95);
-      for (const [id, audit] of Object.entries(result!.lhr.audits)) {
-        if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable') console.log(`   ${name}: ${id} ${audit.score} ${audit.displayValue ?? ''}`);
+      const runs: { perf: number; a11y: number; bp: number }[] = [];
+      for (let i = 0; i < 3; i++) {
+        const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+        const c = result!.lhr.categories;
+        runs.push({ perf: Math.round((c.performance?.score ?? 0) * 100), a11y: Math.round((c.accessibility?.score ?? 0) * 100), bp: Math.round((c['best-practices']?.score ?? 0) * 100) });
+        if (i === 0) {
+          for (const [id, audit] of Object.entries(result!.lhr.audits)) {
+            if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable') console.log(`   ${name}: ${id} ${audit.score} ${audit.displayValue ?? ''}`);
+          }
+        }
       }
+      const med = (k: 'perf' | 'a11y' | 'bp') => runs.map((r) => r[k]).sort((a, b) => a - b)[1]!;
+      const perf = med('perf');
+      const a11y = med('a11y');
+      const bp = med('bp');
+      row(`Lighthouse ${name} (${path}), median of 3`, 'perf >= 95, a11y 100, best practices >= 95', `perf ${perf} (runs ${runs.map((r) => r.perf).join(', ')}), a11y ${a11y}, best practices ${bp}`, perf >= 95 && a11y === 100 && bp >= 95);
     }
   } finally {
     chrome.kill();

@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import 'fake-indexeddb/auto';
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// Two cores run several test files at once: give async queries room before they give up.
+configure({ asyncUtilTimeout: 4000 });
 
 afterEach(() => {
   cleanup();

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
@@ -9,6 +9,63 @@ import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
 // The study panel reads IndexedDB; it loads after the first paint so the shell stays light.
 const StudyPanel = lazy(() => import('./study-panel'));
 
+/** Whether this device has study data yet (false on a first visit: nothing to read). */
+async function hasStudyData(): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  return (await indexedDB.databases()).some((d) => d.name === 'clm-study');
+}
+
+/**
+ * Today's study. On a first visit there is nothing stored, so it shows the empty figures
+ * without loading the database code; the live panel takes over once there is data, or as
+ * soon as the candidate sets an exam date.
+ */
+function Today() {
+  const [live, setLive] = useState<boolean | undefined>(undefined);
+  const [pendingDate, setPendingDate] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let on = true;
+    void hasStudyData().then((has) => on && setLive((l) => l || has));
+    return () => {
+      on = false;
+    };
+  }, []);
+  if (live === undefined) return <p className="muted">Loading your progress…</p>;
+  if (live)
+    return (
+      <Suspense fallback={<p className="muted">Loading your progress…</p>}>
+        <StudyPanel initialExamDate={pendingDate} />
+      </Suspense>
+    );
+  return (
+    <section aria-labelledby="today" className="card stack">
+      <h2 id="today">Today</h2>
+      <p className="actions">
+        <Link className="button" to={paths.practice.href('due')}>
+          Review due (0)
+        </Link>
+        <Link className="button-secondary" to={paths.practice.href('new')}>
+          New questions ({content.counts.total})
+        </Link>
+      </p>
+      <p className="muted">
+        0 answered today · 0-day streak · 0 of {content.counts.total} questions seen · <Link to={paths.progress.href()}>Your progress</Link>
+      </p>
+      <label className="field">
+        <span>Your exam date</span>
+        <input
+          type="date"
+          onChange={(e) => {
+            setPendingDate(e.target.value || undefined);
+            setLive(true);
+          }}
+        />
+      </label>
+      <p className="muted">Set your exam date to get a daily plan that covers every question before then.</p>
+    </section>
+  );
+}
+
 export default function HomePage() {
   const { program, areas, sessions, counts } = content;
   const today = todayIn(program.timezone);
@@ -18,9 +75,7 @@ export default function HomePage() {
       <PageTitle title={program.title}>{program.title}</PageTitle>
       <p className="lede">{program.chapter}</p>
       <div className="study-slot">
-        <Suspense fallback={<p className="muted">Loading your progress…</p>}>
-          <StudyPanel />
-        </Suspense>
+        <Today />
       </div>
       {next && (
         <section aria-labelledby="next-session" className="card">

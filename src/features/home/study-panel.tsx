@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
@@ -6,8 +7,12 @@ import { localDay } from '../../lib/progress';
 import { saveExamDate, useStudySummary } from './data';
 
 /** Today's study: reviews due, the exam-date plan, the streak. Live from IndexedDB. */
-export default function StudyPanel() {
+export default function StudyPanel({ initialExamDate }: { initialExamDate?: string | undefined }) {
   const s = useStudySummary();
+  // A date chosen before this panel loaded (first visit) is saved once, on arrival.
+  useEffect(() => {
+    if (initialExamDate) void saveExamDate(initialExamDate);
+  }, [initialExamDate]);
   if (!s) return <p className="muted">Loading your progress…</p>;
   const today = localDay(Date.now());
   const plan = s.examDate
