@@ -6,7 +6,7 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown, parseQuestionMarkdown, renderNodes } from './markdown.ts';
 import { htmlToText } from '../lib/text.ts';
 import { readFrontmatter, schemaIssues, type Frontmatter } from './frontmatter.ts';
-import { areaSchema, programSchema, questionFileSchema, sessionSchema, slug } from './schema.ts';
+import { areaSchema, programSchema, questionFileSchema, rulesSchema, sessionSchema, slug, type RulesFrontmatter } from './schema.ts';
 import type {
   Area,
   CompiledContent,
@@ -14,6 +14,7 @@ import type {
   Counts,
   Program,
   Question,
+  Rules,
   SessionMaterial,
   SessionMeta,
   SourceFile,
@@ -42,23 +43,25 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
   const sessionFiles: Located<ReturnType<typeof sessionSchema.parse>>[] = [];
   const questionFiles: Located<ReturnType<typeof questionFileSchema.parse>>[] = [];
   let sawProgram = false;
+  let rulesFile: Located<RulesFrontmatter> | undefined;
 
   for (const file of [...files].sort((a, b) => a.relative.localeCompare(b.relative))) {
     const rel = file.relative.replace(/\\/g, '/');
     if (!rel.endsWith('.md') || rel === 'README.md') continue;
     const kind = rel === 'program.md' ? 'program'
+      : rel === 'rules.md' ? 'rules'
       : /^areas\/[^/]+\.md$/.test(rel) ? 'area'
       : /^sessions\/[^/]+\.md$/.test(rel) ? 'session'
       : /^questions\/[^/]+\/[^/]+\.md$/.test(rel) ? 'questions'
       : undefined;
     if (!kind) {
-      report(file, 1, 1, 'This file is not in a known place: use program.md, areas/<id>.md, sessions/<id>.md or questions/<area>/<name>.md.');
+      report(file, 1, 1, 'This file is not in a known place: use program.md, rules.md, areas/<id>.md, sessions/<id>.md or questions/<area>/<name>.md.');
       continue;
     }
     if (kind === 'program') sawProgram = true;
     const fm = readFrontmatter(file.path, file.text, issues);
     if (!fm) continue;
-    const schema = { program: programSchema, area: areaSchema, session: sessionSchema, questions: questionFileSchema }[kind];
+    const schema = { program: programSchema, rules: rulesSchema, area: areaSchema, session: sessionSchema, questions: questionFileSchema }[kind];
     const parsed = schema.safeParse(fm.data);
     if (!parsed.success) {
       schemaIssues(file.path, fm, parsed.error, issues);
@@ -69,7 +72,8 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
       const { line, column } = fm.pos(['id']);
       report(file, line, column, `The id "${(parsed.data as { id: string }).id}" must match the file name "${stem}.md".`);
     }
-    if (kind === 'program') programFile = { file, fm, data: parsed.data as Located<ReturnType<typeof programSchema.parse>>['data'] };
+    if (kind === 'rules') rulesFile = { file, fm, data: parsed.data as RulesFrontmatter };
+    else if (kind === 'program') programFile = { file, fm, data: parsed.data as Located<ReturnType<typeof programSchema.parse>>['data'] };
     else if (kind === 'area') areaFiles.push({ file, fm, data: parsed.data as ReturnType<typeof areaSchema.parse> });
     else if (kind === 'session') sessionFiles.push({ file, fm, data: parsed.data as ReturnType<typeof sessionSchema.parse> });
     else {
@@ -234,6 +238,18 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
   }
   sessions.sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
 
+  let rules: Rules | undefined;
+  if (rulesFile) {
+    const { file, fm, data } = rulesFile;
+    const categories = new Set(data.recertification.categories.map((c) => c.id));
+    for (const [area, category] of Object.entries(data.studyGroupCategories)) {
+      const { line, column } = fm.pos(['studyGroupCategories', area]);
+      if (!areaIds.has(area)) report(file, line, column, `Unknown area "${area}" in studyGroupCategories: use one of ${list(areaIds)}.`);
+      else if (!categories.has(category)) report(file, line, column, `Unknown recertification category "${category}": use one of ${list(categories)}.`);
+    }
+    rules = { ...data, textHtml: renderMarkdown(fm) };
+  }
+
   let program: Program | undefined;
   if (programFile) {
     const d = programFile.data;
@@ -252,7 +268,7 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
       if (q.competency) counts.byCompetency[q.competency] = (counts.byCompetency[q.competency] ?? 0) + 1;
     }
   }
-  return { content: { index: { program, areas, sessions, counts }, questionsByArea, materials }, issues };
+  return { content: { index: { program, rules, areas, sessions, counts }, questionsByArea, materials }, issues };
 }
 
 function round(n: number): number {

@@ -97,3 +97,33 @@ export const questionFileSchema = z.strictObject({
 export type ProgramFrontmatter = z.infer<typeof programSchema>;
 export type AreaFrontmatter = z.infer<typeof areaSchema>;
 export type SessionFrontmatter = z.infer<typeof sessionSchema>;
+
+const ruleCategory = z.strictObject({ id: slug, title: text, min: z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }) });
+
+export const educationKinds = ['attended', 'taught', 'self-study'] as const;
+
+const ruleSet = z.strictObject({
+  title: text,
+  hours: z.number({ error: 'must be a number of hours' }).gt(0, { error: 'must be more than 0' }),
+  windowMonths: z.int({ error: 'must be a whole number of months' }).positive({ error: 'must be more than 0' }),
+  categories: z.array(ruleCategory, { error: 'must be a list of { id, title, min }' }),
+  topics: z.array(ruleCategory, { error: 'must be a list of { id, title, min }' }).default([]),
+  caps: z
+    .array(
+      z.strictObject({
+        kinds: z.array(z.enum(educationKinds, { error: 'must be attended, taught or self-study' })).min(1, { error: 'must name at least one kind' }),
+        max: z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }),
+        label: text,
+      }),
+      { error: 'must be a list of { kinds, max, label }' },
+    )
+    .default([]),
+});
+
+export const rulesSchema = z.strictObject({
+  recertification: ruleSet,
+  eligibility: ruleSet,
+  studyGroupCategories: z.record(slug, slug, { error: 'must map each area id to a recertification category id' }),
+});
+
+export type RulesFrontmatter = z.infer<typeof rulesSchema>;

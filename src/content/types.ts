@@ -89,9 +89,37 @@ export interface Counts {
   total: number;
 }
 
+export interface RuleCategory {
+  id: string;
+  title: string;
+  min: number;
+}
+
+export type EducationKind = 'attended' | 'taught' | 'self-study';
+
+export interface RuleSet {
+  title: string;
+  hours: number;
+  windowMonths: number;
+  categories: RuleCategory[];
+  /** Required topics: they count toward the total, not toward the category minimums. */
+  topics: RuleCategory[];
+  caps: { kinds: EducationKind[]; max: number; label: string }[];
+}
+
+export interface Rules {
+  recertification: RuleSet;
+  eligibility: RuleSet;
+  /** The recertification category study-group hours of each exam area count toward. */
+  studyGroupCategories: Record<string, string>;
+  textHtml: string;
+}
+
 /** The small part of the content every screen may need: no material, no questions. */
 export interface ContentIndex {
   program: Program;
+  /** Continuing-education rules (content/rules.md), when present. */
+  rules?: Rules | undefined;
   areas: Area[];
   sessions: SessionMeta[];
   counts: Counts;
