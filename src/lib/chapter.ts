@@ -46,13 +46,11 @@ export interface MemberHours {
 export function memberHours(members: readonly Member[], attendance: readonly Attendance[], heldSessionIds: readonly string[]): Map<string, MemberHours> {
   const held = new Set(heldSessionIds);
   const out = new Map<string, MemberHours>(members.map((m) => [m.id, { memberId: m.id, hours: 0, attended: 0, missed: 0 }]));
-  const present = new Set<string>();
   for (const a of attendance) {
     const t = out.get(a.memberId);
     if (!t || !a.present || !held.has(a.sessionId)) continue;
     t.hours = Math.round((t.hours + a.hours) * 100) / 100;
     t.attended++;
-
   }
   for (const t of out.values()) t.missed = heldSessionIds.length - t.attended;
   return out;
