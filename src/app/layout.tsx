@@ -51,6 +51,9 @@ export function Layout() {
             <li>
               <NavLink to={paths.search.href()}>Search</NavLink>
             </li>
+            <li>
+              <NavLink to="/chapter">Group</NavLink>
+            </li>
           </ul>
         </nav>
       </header>

@@ -43,6 +43,8 @@ export const routes: RouteObject[] = [
       { path: paths.examAttempt.path, lazy: () => import('../features/exam/exam-page') },
       { path: paths.progress.path, lazy: () => import('../features/progress/progress-page') },
       { path: paths.search.path, lazy: () => import('../features/search/search-page') },
+      { path: '/chapter', lazy: () => import('../features/chapter/chapter-page') },
+      { path: '/chapter/check-in/:sessionId', lazy: () => import('../features/chapter/check-in-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

@@ -1,13 +1,16 @@
 // The one IndexedDB database of the app ("clm-study"), opened with Dexie. It stores what a
 // candidate does on this device: every answer given (kept forever, so history and progress can
 // be rebuilt), the spaced-review card of each question, flagged questions, practice sets and
-// mock exams (in progress and finished), and settings such as the exam date. Content is not
+// mock exams (in progress and finished), and settings such as the exam date; and what a
+// committee keeps: the roster, attendance and local schedule changes, and logged education. Content is not
 // stored here: it ships with the app. Only this folder and the features' data.ts modules may
 // import Dexie; components call their named functions.
 import { Dexie, type EntityTable } from 'dexie';
 import type { StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
 import { localDay } from '../lib/progress';
+import type { Attendance, Member, SessionChange } from '../lib/chapter';
+import type { EducationEntry } from '../lib/ce';
 
 export interface AnswerRecord {
   id?: number;
@@ -95,6 +98,10 @@ export class ClmDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   progress!: EntityTable<QuestionProgress, 'questionId'>;
   days!: EntityTable<DayRecord, 'day'>;
+  members!: EntityTable<Member, 'id'>;
+  attendance!: EntityTable<Attendance, 'id'>;
+  sessionChanges!: EntityTable<SessionChange, 'sessionId'>;
+  education!: EntityTable<EducationEntry, 'id'>;
 
   constructor(name = 'clm-study') {
     super(name);
@@ -123,6 +130,9 @@ export class ClmDatabase extends Dexie {
         await tx.table('progress').bulkPut([...progress.values()]);
         await tx.table('days').bulkPut([...days.values()]);
       });
+    // The chapter's study group: roster, attendance, local schedule changes; and a member's own
+    // logged education for CE hours.
+    this.version(4).stores({ members: 'id, email', attendance: 'id, sessionId, memberId', sessionChanges: 'sessionId', education: 'id, date' });
   }
 }
 

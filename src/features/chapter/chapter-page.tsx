@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { content } from '../../content/runtime';
+import { PageTitle } from '../../components/ui/page-title';
+import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
+import { applyChanges, scheduleToIcs } from '../../lib/schedule';
+import { parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
+import type { MemberRole } from '../../lib/chapter';
+import { addMember, addMembers, DuplicateEmailError, setMemberActive, useMembers, useSessionChanges } from './data';
+
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsText(file);
+  });
+}
+
+function download(name: string, type: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function Component() {
+  return (
+    <>
+      <PageTitle title="Study group">Study group</PageTitle>
+      <p className="lede">
+        {content.program.chapter}: the season's schedule, the roster and check-in. Everything is kept on this device.
+      </p>
+      <Schedule />
+      <Roster />
+    </>
+  );
+}
+
+function Schedule() {
+  const changes = useSessionChanges();
+  const { program } = content;
+  const sessions = applyChanges(content.sessions, changes ?? new Map());
+  const today = todayIn(program.timezone);
+  const total = sessions.filter((s) => !s.cancelled).reduce((sum, s) => sum + s.hours, 0);
+  const held = sessions.filter((s) => !s.cancelled && s.date < today).reduce((sum, s) => sum + s.hours, 0);
+  return (
+    <section aria-labelledby="schedule">
+      <h2 id="schedule">Schedule</h2>
+      <p>
+        {sessions.length} sessions, {formatHours(total)} planned, {formatHours(held)} held so far (target {formatHours(program.season.targetHours)}).
+      </p>
+      <p>
+        <button type="button" className="button-secondary" onClick={() => download('study-group.ics', 'text/calendar', scheduleToIcs(sessions, program, location.origin))}>
+          Export the schedule (.ics)
+        </button>
+      </p>
+      <ol className="schedule">
+        {sessions.map((s) => (
+          <li key={s.id} className="card">
+            <h3>{s.title}</h3>
+            <p>
+              {s.cancelled ? <strong>Cancelled. </strong> : null}
+              {formatDate(s.date)}, {formatTime(s.start)} · {formatHours(s.hours)}
+              {s.location ? ` · ${s.location}` : ''}
+              {s.changed ? <span className="tag"> (changed on this device)</span> : null}
+            </p>
+            <p className="actions">
+              <Link className="button" to={`/chapter/check-in/${s.id}`}>
+                Check in
+              </Link>
+              <button type="button" className="button-secondary" onClick={() => download(`${s.id}.ics`, 'text/calendar', scheduleToIcs([s], program, location.origin))}>
+                Add to calendar
+              </button>
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Roster() {
+  const members = useMembers();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<MemberRole>('candidate');
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<{ rows: RosterRow[]; fileError?: string | undefined } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const add = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await addMember({ name, email, role });
+      setName('');
+      setEmail('');
+      setError(null);
+    } catch (err) {
+      setError(err instanceof DuplicateEmailError ? err.message : `Could not add: ${(err as Error).message}`);
+    }
+  };
+
+  const readFile = async (file: File) => {
+    const existing = new Set((members ?? []).map((m) => m.email));
+    setDone(null);
+    setPreview(parseRosterCsv(await readText(file), existing));
+  };
+
+  const importRows = async () => {
+    if (!preview) return;
+    const good = preview.rows.filter((r) => !r.error);
+    const n = await addMembers(good);
+    setDone(`${n} member${n === 1 ? '' : 's'} added.${preview.rows.length > n ? ` ${preview.rows.length - n} row${preview.rows.length - n === 1 ? '' : 's'} skipped.` : ''}`);
+    setPreview(null);
+  };
+
+  return (
+    <section aria-labelledby="roster">
+      <h2 id="roster">Roster</h2>
+      {members && members.length === 0 && <p className="muted">No members yet. Add them one by one or import a CSV file.</p>}
+      {members && members.length > 0 && (
+        <ul className="roster">
+          {members.map((m) => (
+            <li key={m.id} className={m.active ? '' : 'inactive'}>
+              <span>
+                {m.name} <span className="muted">· {m.email} · {m.role === 'clm' ? 'current CLM' : m.role}</span>
+                {!m.active && <span className="tag"> (inactive)</span>}
+              </span>
+              <button type="button" className="button-secondary" onClick={() => void setMemberActive(m.id, !m.active)}>
+                {m.active ? `Deactivate ${m.name}` : `Reactivate ${m.name}`}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={add} className="card stack" aria-labelledby="add-member">
+        <h3 id="add-member">Add a member</h3>
+        <label className="field">
+          <span>Name</span>
+          <input required value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>Email</span>
+          <input required type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
+        </label>
+        <label className="field">
+          <span>Role</span>
+          <select value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
+            <option value="candidate">Candidate</option>
+            <option value="clm">Current CLM</option>
+            <option value="guest">Guest</option>
+          </select>
+        </label>
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button">
+          Add member
+        </button>
+      </form>
+      <div className="card stack">
+        <h3>Import members from a CSV file</h3>
+        <p className="muted">Columns: name, email, and optionally role (candidate, clm or guest). You see every row before anything is added.</p>
+        <label className="field">
+          <span>CSV file</span>
+          <input type="file" accept=".csv,text/csv" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+        </label>
+        {done && <p role="status">{done}</p>}
+        {preview?.fileError && (
+          <p role="alert" className="notice notice-error">
+            {preview.fileError}
+          </p>
+        )}
+        {preview && !preview.fileError && (
+          <>
+            <div className="table-scroll" role="region" aria-label="Import preview" tabIndex={0}>
+              <table className="scores">
+                <thead>
+                  <tr>
+                    <th scope="col">Line</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Check</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rows.map((r) => (
+                    <tr key={r.line}>
+                      <td>{r.line}</td>
+                      <td>{r.name}</td>
+                      <td>{r.email}</td>
+                      <td className={r.error ? 'tag-wrong' : 'tag-correct'}>{r.error ?? 'OK'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="actions">
+              <button type="button" className="button" disabled={preview.rows.every((r) => r.error)} onClick={() => void importRows()}>
+                Import {preview.rows.filter((r) => !r.error).length} members
+              </button>
+              <button type="button" className="button-secondary" onClick={() => setPreview(null)}>
+                Cancel
+              </button>
+            </p>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { screen, within, fireEvent } from '@testing-library/react';
+import { db } from '../../src/db/db';
+import { resetDb } from '../fixtures/db';
+import { renderRoute } from '../fixtures/render';
+import { useUndoStore } from '../../src/features/chapter/undo-store';
+import { addMembers } from '../../src/features/chapter/data';
+
+beforeEach(async () => {
+  await resetDb();
+  useUndoStore.setState({ stack: [] });
+});
+
+describe('roster', () => {
+  it('adds a member and refuses a second one with the same email', async () => {
+    const { user } = renderRoute('/chapter');
+    const form = await screen.findByRole('form', { name: 'Add a member' });
+    await user.type(within(form).getByLabelText('Name'), 'Ann Lee');
+    await user.type(within(form).getByLabelText('Email'), 'Ann@Example.org');
+    await user.click(within(form).getByRole('button', { name: 'Add member' }));
+    expect(await screen.findByRole('button', { name: 'Deactivate Ann Lee' })).toBeInTheDocument();
+    await user.type(within(form).getByLabelText('Name'), 'Ann Again');
+    await user.type(within(form).getByLabelText('Email'), 'ann@example.org');
+    await user.click(within(form).getByRole('button', { name: 'Add member' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('ann@example.org is already on the roster.');
+    expect(await db.members.count()).toBe(1);
+  });
+
+  it('previews a CSV import with an error per bad row and adds only the good rows', async () => {
+    await addMembers([{ name: 'Existing', email: 'old@x.org', role: 'candidate' }]);
+    const { user } = renderRoute('/chapter');
+    const csv = 'name,email,role\nAnn Lee,ann@x.org,candidate\n,nobody@x.org,\nBo,not-an-email,\nOld,OLD@x.org,clm\nCy,cy@x.org,boss\nAnn Twice,ann@x.org,\n';
+    await user.upload(await screen.findByLabelText('CSV file'), new File([csv], 'roster.csv', { type: 'text/csv' }));
+    const preview = await screen.findByRole('region', { name: 'Import preview' });
+    const row = (line: number) => within(preview).getByRole('cell', { name: String(line) }).closest('tr')!;
+    expect(row(2)).toHaveTextContent('OK');
+    expect(row(3)).toHaveTextContent('The name is empty.');
+    expect(row(4)).toHaveTextContent('"not-an-email" is not an email address.');
+    expect(row(5)).toHaveTextContent('old@x.org is already on the roster.');
+    expect(row(6)).toHaveTextContent('Unknown role "boss"');
+    expect(row(7)).toHaveTextContent('ann@x.org appears twice in this file.');
+    await user.click(screen.getByRole('button', { name: 'Import 1 members' }));
+    expect(await screen.findByText('1 member added. 5 rows skipped.')).toBeInTheDocument();
+    expect((await db.members.toArray()).map((m) => m.email).sort()).toEqual(['ann@x.org', 'old@x.org']);
+  });
+
+  it('changes nothing when the file has no name and email columns', async () => {
+    const { user } = renderRoute('/chapter');
+    await user.upload(await screen.findByLabelText('CSV file'), new File(['first,last\nA,B\n'], 'bad.csv', { type: 'text/csv' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('needs a header row with the columns "name" and "email"');
+    expect(await db.members.count()).toBe(0);
+  });
+});
+
+describe('check-in', () => {
+  beforeEach(async () => {
+    await addMembers([
+      { name: 'Ann Lee', email: 'ann@x.org', role: 'candidate' },
+      { name: 'Bo Park', email: 'bo@x.org', role: 'clm' },
+      { name: 'Cy Diaz', email: 'cy@x.org', role: 'guest' },
+    ]);
+  });
+
+  it('marks members present with a tap, finds them by name, and stamps each change', async () => {
+    const { user } = renderRoute('/chapter/check-in/books-night');
+    await user.type(await screen.findByRole('searchbox', { name: 'Find a member' }), 'bo');
+    expect(screen.queryByRole('button', { name: 'Ann Lee' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Bo Park' }));
+    expect(await screen.findByRole('button', { name: 'Bo Park', pressed: true })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Bo Park is present.');
+    const stored = (await db.attendance.toArray())[0]!;
+    expect(stored).toMatchObject({ sessionId: 'books-night', present: true, hours: 3 });
+    expect(stored.updatedAt).toBeGreaterThan(0);
+  });
+
+  it('lowers hours for a late arrival, never above the session length', async () => {
+    const { user } = renderRoute('/chapter/check-in/books-night');
+    await user.click(await screen.findByRole('button', { name: 'Ann Lee' }));
+    const hours = await screen.findByRole('spinbutton', { name: 'Hours' });
+    fireEvent.change(hours, { target: { value: '1.5' } });
+    await screen.findByDisplayValue('1.5');
+    expect((await db.attendance.toArray())[0]!.hours).toBe(1.5);
+    fireEvent.change(hours, { target: { value: '9' } });
+    await screen.findByDisplayValue('3');
+  });
+
+  it('undoes the last change', async () => {
+    const { user } = renderRoute('/chapter/check-in/books-night');
+    await user.click(await screen.findByRole('button', { name: 'Ann Lee' }));
+    await user.click(await screen.findByRole('button', { name: 'Cy Diaz' }));
+    await screen.findByRole('button', { name: 'Cy Diaz', pressed: true });
+    await user.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(await screen.findByRole('button', { name: 'Cy Diaz', pressed: false })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Undone: Cy Diaz checked in.');
+    expect(screen.getByRole('button', { name: 'Ann Lee', pressed: true })).toBeInTheDocument();
+    expect(await db.attendance.count()).toBe(1);
+  });
+});
