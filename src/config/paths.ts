@@ -13,4 +13,8 @@ export const paths = {
   examAttempt: { path: '/exam/:attemptId', href: (attemptId: string) => `/exam/${attemptId}` },
   progress: { path: '/progress', href: () => '/progress' },
   search: { path: '/search', href: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : '/search') },
+  chapter: { path: '/chapter', href: () => '/chapter' },
+  checkIn: { path: '/chapter/check-in/:sessionId', href: (sessionId: string) => `/chapter/check-in/${sessionId}` },
+  members: { path: '/chapter/members', href: () => '/chapter/members' },
+  certificate: { path: '/chapter/certificate/:memberId', href: (memberId: string) => `/chapter/certificate/${memberId}` },
 } as const;

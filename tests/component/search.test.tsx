@@ -15,8 +15,7 @@ describe('search', () => {
   });
 
   it('searches session material by words in it', async () => {
-    const { user } = renderRoute('/search?q=');
-    await user.type(await screen.findByRole('searchbox'), 'client money');
+    renderRoute('/search?q=client%20money');
     const link = await screen.findByRole('link', { name: 'A Night With the Books' });
     expect(link).toHaveAttribute('href', '/sessions/books-night');
   });

@@ -1,30 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
+import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
 import { applyChanges, scheduleToIcs } from '../../lib/schedule';
 import { parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
 import type { MemberRole } from '../../lib/chapter';
+import { download, readText } from './download';
 import { addMember, addMembers, DuplicateEmailError, setMemberActive, useMembers, useSessionChanges } from './data';
-
-function readText(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
-    reader.readAsText(file);
-  });
-}
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function Component() {
   return (
@@ -32,6 +16,11 @@ export function Component() {
       <PageTitle title="Study group">Study group</PageTitle>
       <p className="lede">
         {content.program.chapter}: the season's schedule, the roster and check-in. Everything is kept on this device.
+      </p>
+      <p className="actions">
+        <Link className="button-secondary" to={paths.members.href()}>
+          Members, hours and certificates
+        </Link>
       </p>
       <Schedule />
       <Roster />
@@ -68,7 +57,7 @@ function Schedule() {
               {s.changed ? <span className="tag"> (changed on this device)</span> : null}
             </p>
             <p className="actions">
-              <Link className="button" to={`/chapter/check-in/${s.id}`}>
+              <Link className="button" to={paths.checkIn.href(s.id)}>
                 Check in
               </Link>
               <button type="button" className="button-secondary" onClick={() => download(`${s.id}.ics`, 'text/calendar', scheduleToIcs([s], program, location.origin))}>

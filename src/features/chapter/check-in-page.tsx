@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { content, findSession } from '../../content/runtime';
+import { paths } from '../../config/paths';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatWhen } from '../../lib/dates';
@@ -56,7 +57,7 @@ export function Component() {
         {session.title} · {formatDate(session.date)} · {formatHours(session.hours)} · {presentCount} present
       </p>
       <p>
-        <Link to="/chapter">Back to the study group</Link>
+        <Link to={paths.chapter.href()}>Back to the study group</Link>
       </p>
       <div className="check-in-bar">
         <label className="field">
@@ -72,7 +73,7 @@ export function Component() {
       </p>
       {members && members.length === 0 && (
         <p>
-          The roster is empty. <Link to="/chapter">Add members first</Link>.
+          The roster is empty. <Link to={paths.chapter.href()}>Add members first</Link>.
         </p>
       )}
       <ul className="check-in">
