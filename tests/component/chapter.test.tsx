@@ -96,3 +96,42 @@ describe('check-in', () => {
     expect(await db.attendance.count()).toBe(1);
   });
 });
+
+describe('schedule changes on this device', () => {
+  it('reschedules and cancels a session, marks it as changed, and can go back to the published one', async () => {
+    const { user } = renderRoute('/chapter');
+    const card = (await screen.findByRole('heading', { level: 3, name: 'A Night With the Books' })).closest('li')!;
+    await user.click(within(card).getByText('Change this session on this device'));
+    const form = within(card).getByRole('form', { name: 'Change A Night With the Books' });
+    fireEvent.change(within(form).getByLabelText('Date'), { target: { value: '2027-01-14' } });
+    await user.clear(within(form).getByLabelText('Room'));
+    await user.type(within(form).getByLabelText('Room'), 'Room 9');
+    await user.click(within(form).getByRole('button', { name: 'Save change' }));
+    expect(await within(card).findByText(/\(changed on this device\)/)).toBeInTheDocument();
+    expect(card).toHaveTextContent('Thu, Jan 14, 2027');
+    expect(card).toHaveTextContent('Room 9');
+    await user.click(within(form).getByRole('checkbox', { name: 'Cancelled' }));
+    await user.click(within(form).getByRole('button', { name: 'Save change' }));
+    expect(await within(card).findByText('Cancelled.')).toBeInTheDocument();
+    expect((await db.sessionChanges.get('books-night'))!).toMatchObject({ date: '2027-01-14', location: 'Room 9', cancelled: true });
+    await user.click(within(form).getByRole('button', { name: 'Back to the published schedule' }));
+    await waitForGone(() => within(card).queryByText(/\(changed on this device\)/));
+    expect(await db.sessionChanges.count()).toBe(0);
+  });
+
+  it('refuses impossible hours', async () => {
+    const { user } = renderRoute('/chapter');
+    const card = (await screen.findByRole('heading', { level: 3, name: 'Hiring Night' })).closest('li')!;
+    await user.click(within(card).getByText('Change this session on this device'));
+    const form = within(card).getByRole('form', { name: 'Change Hiring Night' });
+    fireEvent.change(within(form).getByLabelText('Hours'), { target: { value: '12' } });
+    fireEvent.submit(form);
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Hours must be more than 0 and at most 8.');
+    expect(await db.sessionChanges.count()).toBe(0);
+  });
+});
+
+async function waitForGone(query: () => HTMLElement | null) {
+  const { waitFor } = await import('@testing-library/react');
+  await waitFor(() => expect(query()).toBeNull());
+}

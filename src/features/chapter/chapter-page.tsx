@@ -4,11 +4,11 @@ import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
-import { applyChanges, scheduleToIcs } from '../../lib/schedule';
+import { applyChanges, scheduleToIcs, type ScheduledSession } from '../../lib/schedule';
 import { parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
 import type { MemberRole } from '../../lib/chapter';
 import { download, readText } from './download';
-import { addMember, addMembers, DuplicateEmailError, setMemberActive, useMembers, useSessionChanges } from './data';
+import { addMember, addMembers, clearSessionChange, DuplicateEmailError, saveSessionChange, setMemberActive, useMembers, useSessionChanges } from './data';
 
 export function Component() {
   return (
@@ -56,6 +56,7 @@ function Schedule() {
               {s.location ? ` · ${s.location}` : ''}
               {s.changed ? <span className="tag"> (changed on this device)</span> : null}
             </p>
+            <SessionEditor session={s} />
             <p className="actions">
               <Link className="button" to={paths.checkIn.href(s.id)}>
                 Check in
@@ -68,6 +69,67 @@ function Schedule() {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** Change a session on this device only: reschedule, hours, room, cancel; or go back to the content. */
+function SessionEditor({ session }: { session: ScheduledSession }) {
+  const [date, setDate] = useState(session.date);
+  const [start, setStart] = useState(session.start);
+  const [hours, setHours] = useState(String(session.hours));
+  const [room, setRoom] = useState(session.location ?? '');
+  const [cancelled, setCancelled] = useState(session.cancelled);
+  const [error, setError] = useState<string | null>(null);
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const h = Number(hours);
+    if (!(h > 0 && h <= 8)) {
+      setError('Hours must be more than 0 and at most 8.');
+      return;
+    }
+    setError(null);
+    await saveSessionChange({ sessionId: session.id, date, start, hours: h, location: room || undefined, cancelled });
+  };
+  return (
+    <details className="editor">
+      <summary>Change this session on this device</summary>
+      <form onSubmit={save} className="stack" aria-label={`Change ${session.title}`}>
+        <label className="field">
+          <span>Date</span>
+          <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Start</span>
+          <input type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Hours</span>
+          <input type="number" min={0.25} max={8} step={0.25} required value={hours} onChange={(e) => setHours(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Room</span>
+          <input value={room} onChange={(e) => setRoom(e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={cancelled} onChange={(e) => setCancelled(e.target.checked)} /> Cancelled
+        </label>
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
+        <p className="actions">
+          <button type="submit" className="button">
+            Save change
+          </button>
+          {session.changed && (
+            <button type="button" className="button-secondary" onClick={() => void clearSessionChange(session.id)}>
+              Back to the published schedule
+            </button>
+          )}
+        </p>
+      </form>
+    </details>
   );
 }
 
