@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
       { path: paths.checkIn.path, lazy: () => import('../features/chapter/check-in-page') },
       { path: paths.members.path, lazy: () => import('../features/chapter/members-page') },
       { path: paths.certificate.path, lazy: () => import('../features/chapter/certificate-page') },
+      { path: paths.myHours.path, lazy: () => import('../features/hours/my-hours-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

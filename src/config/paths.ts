@@ -17,4 +17,5 @@ export const paths = {
   checkIn: { path: '/chapter/check-in/:sessionId', href: (sessionId: string) => `/chapter/check-in/${sessionId}` },
   members: { path: '/chapter/members', href: () => '/chapter/members' },
   certificate: { path: '/chapter/certificate/:memberId', href: (memberId: string) => `/chapter/certificate/${memberId}` },
+  myHours: { path: '/my-hours', href: () => '/my-hours' },
 } as const;

@@ -12,7 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const routes = ['/', '/practice', '/exam', '/progress', '/search?q=trust', '/chapter', '/chapter/check-in/technology', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
+const routes = ['/', '/practice', '/exam', '/progress', '/search?q=trust', '/chapter', '/chapter/check-in/technology', '/chapter/members', '/my-hours', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
 
 describe('the production build in Chromium', () => {
   it('clicks through every route, answers a question and keeps it after a reload', async () => {

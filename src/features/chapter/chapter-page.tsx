@@ -7,7 +7,7 @@ import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
 import { applyChanges, scheduleToIcs, type ScheduledSession } from '../../lib/schedule';
 import { parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
 import type { MemberRole } from '../../lib/chapter';
-import { download, readText } from './download';
+import { download, readText } from '../../components/ui/files';
 import { addMember, addMembers, clearSessionChange, DuplicateEmailError, saveSessionChange, setMemberActive, useMembers, useSessionChanges } from './data';
 
 export function Component() {
@@ -20,6 +20,9 @@ export function Component() {
       <p className="actions">
         <Link className="button-secondary" to={paths.members.href()}>
           Members, hours and certificates
+        </Link>
+        <Link className="button-secondary" to={paths.myHours.href()}>
+          My CE hours
         </Link>
       </p>
       <Schedule />

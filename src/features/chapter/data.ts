@@ -1,7 +1,7 @@
 // The chapter feature's repository: roster, attendance and local schedule changes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
-import { attendanceId, mergeChapter, normalizeEmail, type Attendance, type ChapterFile, type Member, type MemberRole, type MergeResult, type SessionChange } from '../../lib/chapter';
+import { attendanceId, normalizeEmail, type Attendance, type Member, type MemberRole, type SessionChange } from '../../lib/chapter';
 
 export function useMembers(): Member[] | undefined {
   return useLiveQuery(async () => (await db.members.toArray()).sort((a, b) => a.name.localeCompare(b.name)), []);
@@ -61,30 +61,4 @@ export async function clearSessionChange(sessionId: string): Promise<void> {
   await db.sessionChanges.delete(sessionId);
 }
 
-/** The chapter file: roster, attendance and this device's schedule changes, as JSON. */
-export async function exportChapterFile(): Promise<string> {
-  const [members, attendance, sessionChanges] = await Promise.all([db.members.toArray(), db.attendance.toArray(), db.sessionChanges.toArray()]);
-  const file: ChapterFile = { kind: 'clm-study-chapter', version: 1, exportedAt: Date.now(), members, attendance, sessionChanges };
-  return JSON.stringify(file, null, 1);
-}
-
-/** Merges a chapter file in one transaction; a file that is not one changes nothing. */
-export async function importChapterFile(text: string): Promise<MergeResult['summary']> {
-  let file: ChapterFile;
-  try {
-    file = JSON.parse(text) as ChapterFile;
-  } catch {
-    throw new Error('the file is not a chapter file (it is not valid JSON).');
-  }
-  if (file?.kind !== 'clm-study-chapter' || file.version !== 1 || !Array.isArray(file.members) || !Array.isArray(file.attendance) || !Array.isArray(file.sessionChanges)) {
-    throw new Error('the file is not a CLM Study chapter file.');
-  }
-  return db.transaction('rw', db.members, db.attendance, db.sessionChanges, async () => {
-    const [members, attendance, sessionChanges] = await Promise.all([db.members.toArray(), db.attendance.toArray(), db.sessionChanges.toArray()]);
-    const merged = mergeChapter({ members, attendance, sessionChanges }, file);
-    await db.members.bulkPut(merged.members);
-    await db.attendance.bulkPut(merged.attendance);
-    await db.sessionChanges.bulkPut(merged.sessionChanges);
-    return merged.summary;
-  });
-}
+export { exportChapterFile, importChapterFile } from '../../db/chapter';

@@ -7,7 +7,7 @@ import { formatHours, todayIn } from '../../lib/dates';
 import { applyChanges } from '../../lib/schedule';
 import { belowTarget, memberHours } from '../../lib/chapter';
 import { attendanceMatrixCsv, rosterCsv } from '../../lib/exports';
-import { download, readText } from './download';
+import { download, readText } from '../../components/ui/files';
 import { exportChapterFile, importChapterFile, useAttendance, useMembers, useSessionChanges } from './data';
 
 export function Component() {

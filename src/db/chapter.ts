@@ -1,0 +1,32 @@
+// The chapter's records shared between features: the chapter file a committee passes between
+// devices (roster, attendance, local schedule changes), merged in one transaction.
+import { db } from './db';
+import { mergeChapter, type ChapterFile, type MergeResult } from '../lib/chapter';
+
+/** The chapter file: roster, attendance and this device's schedule changes, as JSON. */
+export async function exportChapterFile(): Promise<string> {
+  const [members, attendance, sessionChanges] = await Promise.all([db.members.toArray(), db.attendance.toArray(), db.sessionChanges.toArray()]);
+  const file: ChapterFile = { kind: 'clm-study-chapter', version: 1, exportedAt: Date.now(), members, attendance, sessionChanges };
+  return JSON.stringify(file, null, 1);
+}
+
+/** Merges a chapter file in one transaction; a file that is not one changes nothing. */
+export async function importChapterFile(text: string): Promise<MergeResult['summary']> {
+  let file: ChapterFile;
+  try {
+    file = JSON.parse(text) as ChapterFile;
+  } catch {
+    throw new Error('the file is not a chapter file (it is not valid JSON).');
+  }
+  if (file?.kind !== 'clm-study-chapter' || file.version !== 1 || !Array.isArray(file.members) || !Array.isArray(file.attendance) || !Array.isArray(file.sessionChanges)) {
+    throw new Error('the file is not a CLM Study chapter file.');
+  }
+  return db.transaction('rw', db.members, db.attendance, db.sessionChanges, async () => {
+    const [members, attendance, sessionChanges] = await Promise.all([db.members.toArray(), db.attendance.toArray(), db.sessionChanges.toArray()]);
+    const merged = mergeChapter({ members, attendance, sessionChanges }, file);
+    await db.members.bulkPut(merged.members);
+    await db.attendance.bulkPut(merged.attendance);
+    await db.sessionChanges.bulkPut(merged.sessionChanges);
+    return merged.summary;
+  });
+}
