@@ -3,6 +3,16 @@ import { NavLink, Outlet, isRouteErrorResponse, useLocation, useNavigation, useN
 import { paths } from '../config/paths';
 import { ReloadPrompt } from './reload-prompt';
 
+const NAV: [string, string][] = [
+  [paths.practice.href(), 'Practice'],
+  [paths.exam.href(), 'Exam'],
+  [paths.progress.href(), 'Progress'],
+  [paths.areas.href(), 'Areas'],
+  [paths.sessions.href(), 'Sessions'],
+  [paths.search.href(), 'Search'],
+  [paths.chapter.href(), 'Group'],
+];
+
 /**
  * After a client-side move to another page, focus goes to the new page's heading, so keyboard
  * and screen-reader users start at the top of it, as after a full page load.
@@ -33,27 +43,11 @@ export function Layout() {
         </NavLink>
         <nav aria-label="Main">
           <ul>
-            <li>
-              <NavLink to={paths.practice.href()}>Practice</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.exam.href()}>Exam</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.progress.href()}>Progress</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.areas.href()}>Areas</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.sessions.href()}>Sessions</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.search.href()}>Search</NavLink>
-            </li>
-            <li>
-              <NavLink to="/chapter">Group</NavLink>
-            </li>
+            {NAV.map(([href, label]) => (
+              <li key={href}>
+                <NavLink to={href}>{label}</NavLink>
+              </li>
+            ))}
           </ul>
         </nav>
       </header>

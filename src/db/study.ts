@@ -58,7 +58,12 @@ export async function flaggedIds(): Promise<string[]> {
 }
 
 // Attempts.
-export async function createAttempt(attempt: AttemptRecord): Promise<AttemptRecord> {
+/** Stores a new practice set or exam, active, at its first question. */
+export async function createAttempt(
+  fields: Pick<AttemptRecord, 'kind' | 'title' | 'source' | 'seed' | 'questionIds'> & Partial<AttemptRecord>,
+  now = Date.now(),
+): Promise<AttemptRecord> {
+  const attempt: AttemptRecord = { id: crypto.randomUUID(), position: 0, responses: {}, marked: [], status: 'active', createdAt: now, updatedAt: now, ...fields };
   await db.attempts.add(attempt);
   return attempt;
 }

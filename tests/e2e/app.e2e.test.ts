@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openContext, waitForServiceWorker } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations, openContext, useBrowser, waitForServiceWorker } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const routes = ['/', '/practice', '/exam', '/progress', '/search?q=trust', '/chapter', '/chapter/check-in/technology', '/chapter/members', '/my-hours', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
 
 describe('the production build in Chromium', () => {
   it('clicks through every route, answers a question and keeps it after a reload', async () => {
-    const { context, page, foreign, errors } = await openContext(browser, baseURL);
+    const { context, page, foreign, errors } = await openContext(browser(), baseURL);
     await page.goto('/');
     await page.getByRole('link', { name: 'Areas', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Exam areas');
@@ -60,7 +53,7 @@ describe('the production build in Chromium', () => {
   });
 
   it('loads every route and all content offline after one online visit', async () => {
-    const { context, page, foreign } = await openContext(browser, baseURL);
+    const { context, page, foreign } = await openContext(browser(), baseURL);
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await waitForServiceWorker(page);
@@ -92,7 +85,7 @@ describe('the production build in Chromium', () => {
   });
 
   it("renders every session's material with a link to practise its own questions", async () => {
-    const { context, page, errors } = await openContext(browser, baseURL);
+    const { context, page, errors } = await openContext(browser(), baseURL);
     await page.goto('/sessions');
     await page.locator('.schedule h3 a').first().waitFor();
     const hrefs = await page.locator('.schedule h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
@@ -108,7 +101,7 @@ describe('the production build in Chromium', () => {
   });
 
   it('finds no serious or critical accessibility violation on any route', async () => {
-    const { context, page } = await openContext(browser, baseURL);
+    const { context, page } = await openContext(browser(), baseURL);
     const found: string[] = [];
     for (const route of routes) {
       await page.goto(route);
@@ -127,7 +120,7 @@ describe('the production build in Chromium', () => {
   });
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {
-    const { context, page } = await openContext(browser, baseURL, { width: 360, height: 740 });
+    const { context, page } = await openContext(browser(), baseURL, { width: 360, height: 740 });
     for (const route of routes) {
       await page.goto(route);
       await page.getByRole('heading', { level: 1 }).waitFor();
@@ -139,7 +132,7 @@ describe('the production build in Chromium', () => {
   });
 
   it('answers a question with the keyboard alone, with a visible focus ring', async () => {
-    const { context, page } = await openContext(browser, baseURL);
+    const { context, page } = await openContext(browser(), baseURL);
     await page.goto('/practice/area/operations');
     await page.getByText(/^Question 1 of \d+$/).waitFor();
     await page.keyboard.press('Tab');

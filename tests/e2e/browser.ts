@@ -2,6 +2,7 @@
 // the checks every browser test shares.
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export function chromePath(): string {
@@ -65,4 +66,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
       await new Promise<void>((resolve) => reg.active?.addEventListener('statechange', () => reg.active?.state === 'activated' && resolve()));
     }
   });
+}
+
+/** One Chromium per test file: launched before its tests, closed after. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }

@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import ICAL from 'ical.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { launch, openContext, waitForServiceWorker } from './browser';
+import { openContext, useBrowser, waitForServiceWorker } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -32,7 +26,7 @@ async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
 }
 
 it('builds a roster, checks members in, exports CSV, ICS and a certificate, and keeps it all offline', async () => {
-  const { context, page, foreign, errors } = await openContext(browser, baseURL);
+  const { context, page, foreign, errors } = await openContext(browser(), baseURL);
   await page.goto('/chapter');
   const names = ['Ann Lee', 'Bo Park', 'Cy Diaz', 'Dee Ross', 'Eli Stone'];
   const form = page.getByRole('form', { name: 'Add a member' });

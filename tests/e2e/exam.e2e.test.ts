@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { axeViolations, launch, openContext } from './browser';
+import { expect, inject, it } from 'vitest';
+import { axeViolations, openContext, useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const secondsLeft = (text: string | null) => {
   const [m, s] = (text ?? '').replace(' left', '').split(':').map(Number) as [number, number];
@@ -18,7 +11,7 @@ const secondsLeft = (text: string | null) => {
 };
 
 it('sits a short mock exam, resumes after a reload with the same questions, answers and time, and sees the report', async () => {
-  const { context, page, foreign, errors } = await openContext(browser, baseURL);
+  const { context, page, foreign, errors } = await openContext(browser(), baseURL);
   await page.goto('/exam');
   await page.getByRole('radio', { name: /^Short: 25 questions, 48 min$/ }).check();
   await page.getByRole('button', { name: 'Start the exam' }).click();

@@ -1,23 +1,18 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openContext, waitForServiceWorker } from './browser';
+import { afterAll, expect, inject, it } from 'vitest';
+import { openContext, useBrowser, waitForServiceWorker } from './browser';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const browser = useBrowser();
 const swPath = 'dist/sw.js';
 const original = readFileSync(swPath, 'utf8');
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
+afterAll(() => {
   writeFileSync(swPath, original);
-  await browser?.close();
 });
 
 it('offers a new version with a prompt and swaps it in only when asked', async () => {
-  const { context, page } = await openContext(browser, baseURL);
+  const { context, page } = await openContext(browser(), baseURL);
   await page.goto('/practice/area/hr');
   await page.getByText(/^Question 1 of \d+$/).waitFor();
   await waitForServiceWorker(page);

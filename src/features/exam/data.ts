@@ -33,24 +33,20 @@ export async function startExam(shape: ExamShape, now = Date.now()): Promise<Att
   const seed = newSeed();
   const subareas = content.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
   const ids = assembleExam(bank, subareas, shape.questions, seen, seed);
-  return createAttempt({
-    id: crypto.randomUUID(),
-    kind: 'exam',
-    title: `${shape.label}: ${ids.length} questions, ${shape.minutes} minutes`,
-    source: { type: 'exam' },
-    seed,
-    questionIds: ids,
-    position: 0,
-    responses: {},
-    marked: [],
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-    durationMs: shape.minutes * 60_000,
-    usedMs: 0,
-    runningSince: now,
-    paused: false,
-  });
+  return createAttempt(
+    {
+      kind: 'exam',
+      title: `${shape.label}: ${ids.length} questions, ${shape.minutes} minutes`,
+      source: { type: 'exam' },
+      seed,
+      questionIds: ids,
+      durationMs: shape.minutes * 60_000,
+      usedMs: 0,
+      runningSince: now,
+      paused: false,
+    },
+    now,
+  );
 }
 
 export function usedMs(a: AttemptRecord, now = Date.now()): number {

@@ -77,20 +77,7 @@ export async function startPracticeSet(source: SetSource, length: SetLength, now
     pool.map((q) => q.id),
     seed,
   ).slice(0, length === 'all' ? undefined : length);
-  return createAttempt({
-    id: crypto.randomUUID(),
-    kind: 'practice',
-    title: sourceTitle(source),
-    source,
-    seed,
-    questionIds: ids,
-    position: 0,
-    responses: {},
-    marked: [],
-    status: 'active',
-    createdAt: now,
-    updatedAt: now,
-  });
+  return createAttempt({ kind: 'practice', title: sourceTitle(source), source, seed, questionIds: ids }, now);
 }
 
 export const totalQuestions = () => content.counts.total;
