@@ -4,8 +4,13 @@ import { db } from './db';
 import { mergeChapter, type ChapterFile, type MergeResult } from '../lib/chapter';
 
 /** The chapter file: roster, attendance and this device's schedule changes, as JSON. */
-export async function exportChapterFile(): Promise<string> {
-  const [members, attendance, sessionChanges] = await Promise.all([db.members.toArray(), db.attendance.toArray(), db.sessionChanges.toArray()]);
+export async function exportChapterFile(memberId?: string): Promise<string> {
+  // With a member, only their part: their record and attendance, and the schedule changes.
+  const [members, attendance, sessionChanges] = await Promise.all([
+    memberId ? db.members.where('id').equals(memberId).toArray() : db.members.toArray(),
+    memberId ? db.attendance.where('memberId').equals(memberId).toArray() : db.attendance.toArray(),
+    db.sessionChanges.toArray(),
+  ]);
   const file: ChapterFile = { kind: 'clm-study-chapter', version: 1, exportedAt: Date.now(), members, attendance, sessionChanges };
   return JSON.stringify(file, null, 1);
 }

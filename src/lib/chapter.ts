@@ -30,6 +30,8 @@ export interface SessionChange {
   hours?: number | undefined;
   location?: string | undefined;
   cancelled?: boolean | undefined;
+  /** An extra session the committee added (not in the content): these describe it. */
+  extra?: { title: string; area: string; speaker: string } | undefined;
   updatedAt: number;
 }
 

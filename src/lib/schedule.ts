@@ -11,7 +11,23 @@ export interface ScheduledSession extends SessionMeta {
 }
 
 export function applyChanges(sessions: readonly SessionMeta[], changes: ReadonlyMap<string, SessionChange>): ScheduledSession[] {
-  return sessions
+  const known = new Set(sessions.map((s) => s.id));
+  const extras: SessionMeta[] = [...changes.values()]
+    .filter((c) => c.extra && !known.has(c.sessionId))
+    .map((c) => ({
+      id: c.sessionId,
+      title: c.extra!.title,
+      area: c.extra!.area,
+      subareas: [],
+      competencies: [],
+      speaker: { name: c.extra!.speaker },
+      date: c.date ?? '',
+      start: c.start ?? '18:00',
+      hours: c.hours ?? 1,
+      location: c.location,
+      questionIds: [],
+    }));
+  return [...sessions, ...extras]
     .map((s) => {
       const c = changes.get(s.id);
       return {

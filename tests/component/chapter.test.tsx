@@ -135,3 +135,46 @@ async function waitForGone(query: () => HTMLElement | null) {
   const { waitFor } = await import('@testing-library/react');
   await waitFor(() => expect(query()).toBeNull());
 }
+
+describe('extra sessions and member edits', () => {
+  it('adds an extra session that shows in the schedule and takes check-ins', async () => {
+    await addMembers([{ name: 'Ann Lee', email: 'ann@x.org', role: 'candidate' }]);
+    const { user } = renderRoute('/chapter');
+    await user.click(await screen.findByText('Add an extra session'));
+    const form = screen.getByRole('form', { name: 'Add an extra session' });
+    await user.type(within(form).getByLabelText('Title'), 'Review night');
+    await user.type(within(form).getByLabelText('Speaker'), 'Pat Ledger');
+    fireEvent.change(within(form).getByLabelText('Date'), { target: { value: '2027-04-06' } });
+    fireEvent.change(within(form).getByLabelText('Hours'), { target: { value: '1.5' } });
+    await user.click(within(form).getByRole('button', { name: 'Add session' }));
+    const card = (await screen.findByRole('heading', { level: 3, name: 'Review night' })).closest('li')!;
+    expect(card).toHaveTextContent('Tue, Apr 6, 2027');
+    expect(card).toHaveTextContent('1.5 hours');
+    await user.click(within(card).getByRole('link', { name: 'Check in' }));
+    await user.click(await screen.findByRole('button', { name: 'Ann Lee' }));
+    await screen.findByRole('button', { name: 'Ann Lee', pressed: true });
+    expect((await db.attendance.toArray())[0]).toMatchObject({ present: true, hours: 1.5 });
+  });
+
+  it('edits a member and keeps emails unique', async () => {
+    await addMembers([
+      { name: 'Ann Lee', email: 'ann@x.org', role: 'candidate' },
+      { name: 'Bo Park', email: 'bo@x.org', role: 'candidate' },
+    ]);
+    const { user } = renderRoute('/chapter');
+    await user.click(await screen.findByRole('button', { name: 'Edit Ann Lee' }));
+    const form = screen.getByRole('form', { name: 'Edit Ann Lee' });
+    await user.clear(within(form).getByLabelText('Email'));
+    await user.type(within(form).getByLabelText('Email'), 'bo@x.org');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('bo@x.org is already on the roster.');
+    await user.clear(within(form).getByLabelText('Name'));
+    await user.type(within(form).getByLabelText('Name'), 'Ann Lee-Park');
+    await user.clear(within(form).getByLabelText('Email'));
+    await user.type(within(form).getByLabelText('Email'), 'ann.lp@x.org');
+    await user.selectOptions(within(form).getByLabelText('Role'), 'Current CLM');
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+    expect(await screen.findByRole('button', { name: 'Edit Ann Lee-Park' })).toBeInTheDocument();
+    expect((await db.members.toArray()).find((m) => m.name === 'Ann Lee-Park')).toMatchObject({ email: 'ann.lp@x.org', role: 'clm' });
+  });
+});

@@ -60,3 +60,20 @@ describe('merging a chapter file', () => {
     expect(twice.summary).toEqual({ added: 0, updated: 0, unchanged: 2, keptLocal: 0 });
   });
 });
+
+describe('a member\'s own hours file', () => {
+  it('holds only that member and their attendance', async () => {
+    const { db } = await import('../../src/db/db');
+    const { exportChapterFile, importChapterFile } = await import('../../src/db/chapter');
+    await Promise.all(db.tables.map((t) => t.clear()));
+    await db.members.bulkAdd([member('a', 'Ann', 'ann@x.org'), member('b', 'Bo', 'bo@x.org')]);
+    await db.attendance.bulkAdd([present('s1', 'a', 3), present('s1', 'b', 2)]);
+    const mine = JSON.parse(await exportChapterFile('b')) as ChapterFile;
+    expect(mine.members.map((m) => m.id)).toEqual(['b']);
+    expect(mine.attendance.map((x) => x.id)).toEqual(['s1|b']);
+    await Promise.all(db.tables.map((t) => t.clear()));
+    expect(await importChapterFile(JSON.stringify(mine))).toEqual({ added: 2, updated: 0, unchanged: 0, keptLocal: 0 });
+    await expect(importChapterFile('{"kind":"other"}')).rejects.toThrow('not a CLM Study chapter file');
+    expect(await db.members.count()).toBe(1);
+  });
+});

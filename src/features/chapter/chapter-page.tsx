@@ -6,9 +6,9 @@ import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
 import { applyChanges, scheduleToIcs, type ScheduledSession } from '../../lib/schedule';
 import { parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
-import type { MemberRole } from '../../lib/chapter';
+import type { Member, MemberRole } from '../../lib/chapter';
 import { download, readText } from '../../components/ui/files';
-import { addMember, addMembers, clearSessionChange, DuplicateEmailError, saveSessionChange, setMemberActive, useMembers, useSessionChanges } from './data';
+import { addMember, addMembers, clearSessionChange, DuplicateEmailError, saveSessionChange, setMemberActive, updateMember, useMembers, useSessionChanges } from './data';
 
 export function Component() {
   return (
@@ -49,6 +49,7 @@ function Schedule() {
           Export the schedule (.ics)
         </button>
       </p>
+      <ExtraSessionForm />
       <ol className="schedule">
         {sessions.map((s) => (
           <li key={s.id} className="card">
@@ -72,6 +73,79 @@ function Schedule() {
         ))}
       </ol>
     </section>
+  );
+}
+
+/** A session the committee adds on this device (a make-up night, a review evening). */
+function ExtraSessionForm() {
+  const [title, setTitle] = useState('');
+  const [area, setArea] = useState(content.areas[0]?.id ?? '');
+  const [speaker, setSpeaker] = useState('');
+  const [date, setDate] = useState('');
+  const [start, setStart] = useState('18:00');
+  const [hours, setHours] = useState('2');
+  const [room, setRoom] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const h = Number(hours);
+    if (!(h > 0 && h <= 8)) {
+      setError('Hours must be more than 0 and at most 8.');
+      return;
+    }
+    setError(null);
+    await saveSessionChange({ sessionId: `extra-${crypto.randomUUID()}`, extra: { title: title.trim(), area, speaker: speaker.trim() }, date, start, hours: h, location: room || undefined });
+    setTitle('');
+    setSpeaker('');
+  };
+  return (
+    <details className="editor">
+      <summary>Add an extra session</summary>
+      <form onSubmit={add} className="card stack" aria-label="Add an extra session">
+        <label className="field">
+          <span>Title</span>
+          <input required value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Area</span>
+          <select value={area} onChange={(e) => setArea(e.target.value)}>
+            {content.areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>Speaker</span>
+          <input required value={speaker} onChange={(e) => setSpeaker(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Date</span>
+          <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Start</span>
+          <input type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Hours</span>
+          <input type="number" min={0.25} max={8} step={0.25} required value={hours} onChange={(e) => setHours(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>Room</span>
+          <input value={room} onChange={(e) => setRoom(e.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button">
+          Add session
+        </button>
+      </form>
+    </details>
   );
 }
 
@@ -136,6 +210,62 @@ function SessionEditor({ session }: { session: ScheduledSession }) {
   );
 }
 
+function MemberEditor({ member }: { member: Member }) {
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState(member.name);
+  const [email, setEmail] = useState(member.email);
+  const [role, setRole] = useState<MemberRole>(member.role);
+  const [error, setError] = useState<string | null>(null);
+  if (!open)
+    return (
+      <button type="button" className="button-secondary" onClick={() => setOpen(true)}>
+        Edit {member.name}
+      </button>
+    );
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      await updateMember(member.id, { name, email, role });
+      setOpen(false);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <form onSubmit={save} className="card stack" aria-label={`Edit ${member.name}`}>
+      <label className="field">
+        <span>Name</span>
+        <input required value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Email</span>
+        <input required type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Role</span>
+        <select value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
+          <option value="candidate">Candidate</option>
+          <option value="clm">Current CLM</option>
+          <option value="guest">Guest</option>
+        </select>
+      </label>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      <p className="actions">
+        <button type="submit" className="button">
+          Save
+        </button>
+        <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </p>
+    </form>
+  );
+}
+
 function Roster() {
   const members = useMembers();
   const [name, setName] = useState('');
@@ -183,9 +313,12 @@ function Roster() {
                 {m.name} <span className="muted">· {m.email} · {m.role === 'clm' ? 'current CLM' : m.role}</span>
                 {!m.active && <span className="tag"> (inactive)</span>}
               </span>
-              <button type="button" className="button-secondary" onClick={() => void setMemberActive(m.id, !m.active)}>
-                {m.active ? `Deactivate ${m.name}` : `Reactivate ${m.name}`}
-              </button>
+              <span className="actions">
+                <MemberEditor member={m} />
+                <button type="button" className="button-secondary" onClick={() => void setMemberActive(m.id, !m.active)}>
+                  {m.active ? `Deactivate ${m.name}` : `Reactivate ${m.name}`}
+                </button>
+              </span>
             </li>
           ))}
         </ul>

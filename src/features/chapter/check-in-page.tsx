@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { content, findSession } from '../../content/runtime';
+import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
@@ -12,7 +12,6 @@ import { useUndoStore } from './undo-store';
 
 export function Component() {
   const { sessionId } = useParams();
-  const meta = findSession(sessionId);
   const changes = useSessionChanges();
   const members = useMembers();
   const attendance = useAttendance(sessionId);
@@ -21,8 +20,9 @@ export function Component() {
   const stack = useUndoStore((s) => s.stack);
   const push = useUndoStore((s) => s.push);
   const pop = useUndoStore((s) => s.pop);
-  if (!meta) return <NotFound what="session" />;
-  const session = applyChanges([meta], changes ?? new Map())[0]!;
+  if (!changes) return <p className="muted">Loading…</p>;
+  const session = applyChanges(content.sessions, changes).find((s) => s.id === sessionId);
+  if (!session) return <NotFound what="session" />;
   const byMember = new Map((attendance ?? []).map((a) => [a.memberId, a]));
   const active = (members ?? []).filter((m) => m.active && m.name.toLowerCase().includes(query.trim().toLowerCase()));
   const presentCount = (attendance ?? []).filter((a) => a.present).length;

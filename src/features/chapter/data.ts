@@ -37,6 +37,16 @@ export async function addMembers(inputs: { name: string; email: string; role: Me
   });
 }
 
+/** Edits a member; the email must stay unique on the roster. */
+export async function updateMember(id: string, change: { name: string; email: string; role: MemberRole }): Promise<void> {
+  const email = normalizeEmail(change.email);
+  await db.transaction('rw', db.members, async () => {
+    const clash = await db.members.where('email').equals(email).first();
+    if (clash && clash.id !== id) throw new DuplicateEmailError(`${email} is already on the roster.`);
+    await db.members.update(id, { name: change.name.trim(), email, role: change.role, updatedAt: Date.now() });
+  });
+}
+
 export async function setMemberActive(id: string, active: boolean): Promise<void> {
   await db.members.update(id, { active, updatedAt: Date.now() });
 }

@@ -75,6 +75,14 @@ export function Component() {
                     <td>{t.missed}</td>
                     <td>
                       <Link to={paths.certificate.href(m.id)}>Certificate for {m.name}</Link>
+                      <br />
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={async () => download(`hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`, 'application/json', await exportChapterFile(m.id))}
+                      >
+                        Hours file for {m.name}
+                      </button>
                     </td>
                   </tr>
                 );
