@@ -55,6 +55,7 @@ function Schedule() {
           <li key={s.id} className="card">
             <h3>{s.title}</h3>
             <p>
+              <span className={s.date < today ? 'tag' : 'tag tag-correct'}>{s.date < today ? 'Past' : 'Upcoming'}</span>{' '}
               {s.cancelled ? <strong>Cancelled. </strong> : null}
               {formatDate(s.date)}, {formatTime(s.start)} · {formatHours(s.hours)}
               {s.location ? ` · ${s.location}` : ''}

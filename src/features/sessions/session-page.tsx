@@ -6,6 +6,7 @@ import { ContentHtml } from '../../components/ui/html';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
+import { download } from '../../components/ui/files';
 
 export default function SessionPage() {
   const { sessionId } = useParams();
@@ -44,13 +45,24 @@ export default function SessionPage() {
           {subareas.length > 0 && `: ${subareas.map((s) => s.title).join(', ')}`}
         </dd>
       </dl>
-      {count > 0 && (
-        <p>
+      <p className="actions">
+        {count > 0 && (
           <Link className="button" to={paths.practiceSession.href(session.id)}>
             Practise this session's {count} {count === 1 ? 'question' : 'questions'}
           </Link>
-        </p>
-      )}
+        )}
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={async () => {
+            // The calendar library loads only when asked for: it is not needed to read a session.
+            const { applyChanges, scheduleToIcs } = await import('../../lib/schedule');
+            download(`${session.id}.ics`, 'text/calendar', scheduleToIcs(applyChanges([session], new Map()), content.program, location.origin));
+          }}
+        >
+          Add to calendar
+        </button>
+      </p>
       <section aria-labelledby="material">
         <h2 id="material">Material</h2>
         {material && <ContentHtml html={material.materialHtml} className="material" />}
