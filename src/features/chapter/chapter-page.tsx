@@ -77,25 +77,88 @@ function Schedule() {
   );
 }
 
+interface MemberValue {
+  name: string;
+  email: string;
+  role: MemberRole;
+}
+
+/** Name, email and role: the fields of adding and of editing a member. */
+function MemberFields({ value, onChange }: { value: MemberValue; onChange: (v: MemberValue) => void }) {
+  return (
+    <>
+      <label className="field">
+        <span>Name</span>
+        <input required value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Email</span>
+        <input required type="email" value={value.email} onChange={(e) => onChange({ ...value, email: e.target.value })} autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Role</span>
+        <select value={value.role} onChange={(e) => onChange({ ...value, role: e.target.value as MemberRole })}>
+          <option value="candidate">Candidate</option>
+          <option value="clm">Current CLM</option>
+          <option value="guest">Guest</option>
+        </select>
+      </label>
+    </>
+  );
+}
+
+interface WhenValue {
+  date: string;
+  start: string;
+  hours: string;
+  room: string;
+}
+
+/** Date, start, hours and room: the fields of adding and of changing a session. */
+function WhenFields({ value, onChange }: { value: WhenValue; onChange: (v: WhenValue) => void }) {
+  return (
+    <>
+      <label className="field">
+        <span>Date</span>
+        <input type="date" required value={value.date} onChange={(e) => onChange({ ...value, date: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>Start</span>
+        <input type="time" required value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>Hours</span>
+        <input type="number" min={0.25} max={8} step={0.25} required value={value.hours} onChange={(e) => onChange({ ...value, hours: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>Room</span>
+        <input value={value.room} onChange={(e) => onChange({ ...value, room: e.target.value })} />
+      </label>
+    </>
+  );
+}
+
+/** Session hours as the content format allows them; undefined when out of range. */
+function sessionHours(text: string): number | undefined {
+  const h = Number(text);
+  return h > 0 && h <= 8 ? h : undefined;
+}
+
+const HOURS_ERROR = 'Hours must be more than 0 and at most 8.';
+
 /** A session the committee adds on this device (a make-up night, a review evening). */
 function ExtraSessionForm() {
   const [title, setTitle] = useState('');
   const [area, setArea] = useState(content.areas[0]?.id ?? '');
   const [speaker, setSpeaker] = useState('');
-  const [date, setDate] = useState('');
-  const [start, setStart] = useState('18:00');
-  const [hours, setHours] = useState('2');
-  const [room, setRoom] = useState('');
+  const [when, setWhen] = useState<WhenValue>({ date: '', start: '18:00', hours: '2', room: '' });
   const [error, setError] = useState<string | null>(null);
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
-    const h = Number(hours);
-    if (!(h > 0 && h <= 8)) {
-      setError('Hours must be more than 0 and at most 8.');
-      return;
-    }
+    const hours = sessionHours(when.hours);
+    if (hours === undefined) return setError(HOURS_ERROR);
     setError(null);
-    await saveSessionChange({ sessionId: `extra-${crypto.randomUUID()}`, extra: { title: title.trim(), area, speaker: speaker.trim() }, date, start, hours: h, location: room || undefined });
+    await saveSessionChange({ sessionId: `extra-${crypto.randomUUID()}`, extra: { title: title.trim(), area, speaker: speaker.trim() }, date: when.date, start: when.start, hours, location: when.room || undefined });
     setTitle('');
     setSpeaker('');
   };
@@ -121,22 +184,7 @@ function ExtraSessionForm() {
           <span>Speaker</span>
           <input required value={speaker} onChange={(e) => setSpeaker(e.target.value)} />
         </label>
-        <label className="field">
-          <span>Date</span>
-          <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Start</span>
-          <input type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Hours</span>
-          <input type="number" min={0.25} max={8} step={0.25} required value={hours} onChange={(e) => setHours(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Room</span>
-          <input value={room} onChange={(e) => setRoom(e.target.value)} />
-        </label>
+        <WhenFields value={when} onChange={setWhen} />
         {error && (
           <p role="alert" className="notice notice-error">
             {error}
@@ -152,42 +200,21 @@ function ExtraSessionForm() {
 
 /** Change a session on this device only: reschedule, hours, room, cancel; or go back to the content. */
 function SessionEditor({ session }: { session: ScheduledSession }) {
-  const [date, setDate] = useState(session.date);
-  const [start, setStart] = useState(session.start);
-  const [hours, setHours] = useState(String(session.hours));
-  const [room, setRoom] = useState(session.location ?? '');
+  const [when, setWhen] = useState<WhenValue>({ date: session.date, start: session.start, hours: String(session.hours), room: session.location ?? '' });
   const [cancelled, setCancelled] = useState(session.cancelled);
   const [error, setError] = useState<string | null>(null);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    const h = Number(hours);
-    if (!(h > 0 && h <= 8)) {
-      setError('Hours must be more than 0 and at most 8.');
-      return;
-    }
+    const hours = sessionHours(when.hours);
+    if (hours === undefined) return setError(HOURS_ERROR);
     setError(null);
-    await saveSessionChange({ sessionId: session.id, date, start, hours: h, location: room || undefined, cancelled });
+    await saveSessionChange({ sessionId: session.id, date: when.date, start: when.start, hours, location: when.room || undefined, cancelled });
   };
   return (
     <details className="editor">
       <summary>Change this session on this device</summary>
       <form onSubmit={save} className="stack" aria-label={`Change ${session.title}`}>
-        <label className="field">
-          <span>Date</span>
-          <input type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Start</span>
-          <input type="time" required value={start} onChange={(e) => setStart(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Hours</span>
-          <input type="number" min={0.25} max={8} step={0.25} required value={hours} onChange={(e) => setHours(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Room</span>
-          <input value={room} onChange={(e) => setRoom(e.target.value)} />
-        </label>
+        <WhenFields value={when} onChange={setWhen} />
         <label className="check">
           <input type="checkbox" checked={cancelled} onChange={(e) => setCancelled(e.target.checked)} /> Cancelled
         </label>
@@ -213,9 +240,7 @@ function SessionEditor({ session }: { session: ScheduledSession }) {
 
 function MemberEditor({ member }: { member: Member }) {
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState(member.name);
-  const [email, setEmail] = useState(member.email);
-  const [role, setRole] = useState<MemberRole>(member.role);
+  const [value, setValue] = useState<MemberValue>({ name: member.name, email: member.email, role: member.role });
   const [error, setError] = useState<string | null>(null);
   if (!open)
     return (
@@ -226,7 +251,7 @@ function MemberEditor({ member }: { member: Member }) {
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      await updateMember(member.id, { name, email, role });
+      await updateMember(member.id, value);
       setOpen(false);
     } catch (err) {
       setError((err as Error).message);
@@ -234,22 +259,7 @@ function MemberEditor({ member }: { member: Member }) {
   };
   return (
     <form onSubmit={save} className="card stack" aria-label={`Edit ${member.name}`}>
-      <label className="field">
-        <span>Name</span>
-        <input required value={name} onChange={(e) => setName(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Email</span>
-        <input required type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Role</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
-          <option value="candidate">Candidate</option>
-          <option value="clm">Current CLM</option>
-          <option value="guest">Guest</option>
-        </select>
-      </label>
+      <MemberFields value={value} onChange={setValue} />
       {error && (
         <p role="alert" className="notice notice-error">
           {error}
@@ -269,9 +279,7 @@ function MemberEditor({ member }: { member: Member }) {
 
 function Roster() {
   const members = useMembers();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [role, setRole] = useState<MemberRole>('candidate');
+  const [value, setValue] = useState<MemberValue>({ name: '', email: '', role: 'candidate' });
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ rows: RosterRow[]; fileError?: string | undefined } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -279,9 +287,8 @@ function Roster() {
   const add = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
-      await addMember({ name, email, role });
-      setName('');
-      setEmail('');
+      await addMember(value);
+      setValue({ ...value, name: '', email: '' });
       setError(null);
     } catch (err) {
       setError(err instanceof DuplicateEmailError ? err.message : `Could not add: ${(err as Error).message}`);
@@ -326,22 +333,7 @@ function Roster() {
       )}
       <form onSubmit={add} className="card stack" aria-labelledby="add-member">
         <h3 id="add-member">Add a member</h3>
-        <label className="field">
-          <span>Name</span>
-          <input required value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>Email</span>
-          <input required type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>Role</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as MemberRole)}>
-            <option value="candidate">Candidate</option>
-            <option value="clm">Current CLM</option>
-            <option value="guest">Guest</option>
-          </select>
-        </label>
+        <MemberFields value={value} onChange={setValue} />
         {error && (
           <p role="alert" className="notice notice-error">
             {error}
