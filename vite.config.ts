@@ -2,13 +2,14 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { clmContent } from './src/content/vite-plugin.ts';
-import { inlineCss } from './scripts/inline-css.ts';
+import { contentSecurityPolicy, inlineCss } from './scripts/html-plugins.ts';
 
 export default defineConfig({
   plugins: [
     clmContent({ dir: 'content' }),
     react(),
     inlineCss(),
+    contentSecurityPolicy(),
     VitePWA({
       // A new version waits for the candidate to accept it (see src/app/reload-prompt.tsx).
       registerType: 'prompt',

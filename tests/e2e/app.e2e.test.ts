@@ -162,5 +162,7 @@ describe('the build under test', () => {
     const code = readFileSync(`dist/assets/${entry}`, 'utf8');
     // React's development build alone would take the entry chunk past 500 kB.
     expect(code.length).toBeLessThan(400_000);
+    // The production page carries the Content-Security-Policy: nothing from other origins.
+    expect(readFileSync('dist/index.html', 'utf8')).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;/);
   });
 });
