@@ -95,7 +95,7 @@ export function Component() {
           );
         })}
       </ul>
-      <p className="muted">Total program hours: {content.program.season.targetHours}.</p>
+      <p className="muted">Season target: {formatHours(content.program.season.targetHours)} per member.</p>
     </>
   );
 }
