@@ -16,14 +16,6 @@ export async function countDue(now = Date.now()): Promise<number> {
   return db.cards.where('due').belowOrEqual(now).count();
 }
 
-export async function allAnswers(): Promise<AnswerRecord[]> {
-  return db.answers.toArray();
-}
-
-export async function answersSince(t: number): Promise<AnswerRecord[]> {
-  return db.answers.where('at').aboveOrEqual(t).toArray();
-}
-
 /** Ids of every question answered at least once (keys only: fast on large banks). */
 export async function seenIds(): Promise<Set<string>> {
   return new Set((await db.progress.toCollection().primaryKeys()) as string[]);

@@ -31,6 +31,7 @@ describe('the production build in Chromium', () => {
 
     await page.reload();
     await page.getByText(/Answered 1 time before/).waitFor();
+    await page.getByText(/answered 1 of \d+/).waitFor();
     expect(await page.getByText(/answered 1 of \d+/).count()).toBe(1);
 
     const stored = await page.evaluate(

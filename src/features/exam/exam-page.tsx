@@ -8,10 +8,10 @@ import { ContentHtml, InlineHtml } from '../../components/ui/html';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { optionOrder } from '../../lib/random';
+import { isTextEntry, LETTERS, optionSlot } from '../../lib/keys';
 import { formatClock } from './clock';
 import { CHECKPOINT_MS, checkpointClock, loadExam, pauseExam, remainingMs, resumeClock, saveResponse, stopClock, submitExam, updateAttempt, usedMs } from './data';
 
-const LETTERS = 'ABCDEFGHI';
 
 interface ExamData {
   attempt: AttemptRecord;
@@ -32,11 +32,6 @@ function ExamView({ initial, questions }: { initial: AttemptRecord; questions: Q
   const [attempt, setAttempt] = useState(initial);
   if (attempt.status === 'submitted') return <ExamResult attempt={attempt} questions={questions} />;
   return <ExamRunner attempt={attempt} setAttempt={setAttempt} questions={questions} />;
-}
-
-function typing(target: EventTarget | null) {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type)));
 }
 
 function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord; setAttempt: React.Dispatch<React.SetStateAction<AttemptRecord>>; questions: Question[] }) {
@@ -124,12 +119,10 @@ function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const k = keyState.current;
-      if (k.paused || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      if (k.paused || e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
       const key = e.key.toUpperCase();
-      let slot = -1;
-      if (/^[1-9]$/.test(key)) slot = Number(key) - 1;
-      else if (key.length === 1 && LETTERS.includes(key) && key !== 'F') slot = LETTERS.indexOf(key);
-      if (slot >= 0 && slot < k.order.length) {
+      const slot = optionSlot(key, k.order.length);
+      if (slot >= 0) {
         e.preventDefault();
         void k.choose(k.order[slot]!);
       } else if (key === 'F') {

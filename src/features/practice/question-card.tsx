@@ -3,10 +3,10 @@ import type { Question } from '../../content/types';
 import { ContentHtml, InlineHtml } from '../../components/ui/html';
 import { correctIndexes, isCorrectChoice } from '../../lib/scoring';
 import { formatWhen } from '../../lib/dates';
+import { isTextEntry, LETTERS, optionSlot } from '../../lib/keys';
 import type { Confidence, StoredCard } from '../../lib/review';
 import { getCard, rateConfidence, recordAnswer, setFlag, useAnswersTo, useIsFlagged, type AnswerRecord } from './data';
 
-export const LETTERS = 'ABCDEFGHI';
 
 interface Props {
   question: Question;
@@ -18,12 +18,6 @@ interface Props {
   onAnswered: (answer: AnswerRecord) => void;
   /** Rendered after feedback: the way on (next question, finish). */
   next: React.ReactNode;
-}
-
-/** True when a key press comes from a text field, where shortcuts must not fire. */
-export function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || (el.tagName === 'INPUT' && !['radio', 'checkbox'].includes((el as HTMLInputElement).type)) || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
 }
 
 /** One question: choose, check, see feedback and the explanation. Keyed by question id. */
@@ -78,13 +72,11 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
   keys.current = { toggle, answered, shown, flagged, check };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || typingIn(e.target)) return;
+      if (e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
       const k = keys.current;
       const key = e.key.toUpperCase();
-      let slot = -1;
-      if (/^[1-9]$/.test(key)) slot = Number(key) - 1;
-      else if (key.length === 1 && LETTERS.includes(key) && key !== 'F') slot = LETTERS.indexOf(key);
-      if (slot >= 0 && slot < k.shown.length && !k.answered) {
+      const slot = optionSlot(key, k.shown.length);
+      if (slot >= 0 && !k.answered) {
         e.preventDefault();
         k.toggle(k.shown[slot]!);
       } else if (key === 'F') {

@@ -1,5 +1,5 @@
 // Practice sets: which questions a source gives, and starting a shuffled, resumable attempt.
-import { content, findCompetency, findSession, findSubarea, loadAllQuestions, loadAreaQuestions, loadSessionQuestions, findArea } from '../../content/runtime';
+import { findCompetency, findSession, findSubarea, loadAllQuestions, loadAreaQuestions, loadSessionQuestions, findArea } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
 import { createAttempt, dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
@@ -80,4 +80,3 @@ export async function startPracticeSet(source: SetSource, length: SetLength, now
   return createAttempt({ kind: 'practice', title: sourceTitle(source), source, seed, questionIds: ids }, now);
 }
 
-export const totalQuestions = () => content.counts.total;
