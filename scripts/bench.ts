@@ -18,7 +18,17 @@ import { clmContent } from '../src/content/vite-plugin.ts';
 import { generateBank } from './bench/generate-bank.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const flags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const flags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 interface Row {
   what: string;
@@ -45,7 +55,12 @@ const row = (what: string, budget: string, measured: string, ok: boolean) => {
   }
   times.sort((a, b) => a - b);
   const median = times[2]!;
-  row('Content build of content/ (median of 5)', '< 5 s', `${(median / 1000).toFixed(2)} s (process peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB)`, median < 5000);
+  row(
+    'Content build of content/ (median of 5)',
+    '< 5 s',
+    `${(median / 1000).toFixed(2)} s (process peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB)`,
+    median < 5000,
+  );
 }
 
 // 2. Production build and the first route's JavaScript.
@@ -70,7 +85,12 @@ try {
     gz += bytes;
     files.push(`${path.replace('/assets/', '')} ${(bytes / 1024).toFixed(1)} KB`);
   }
-  row('JavaScript loaded by the first route (gzip -9)', '<= 160 KB', `${(gz / 1024).toFixed(1)} KB in ${scripts.size} files`, gz <= 160 * 1024);
+  row(
+    'JavaScript loaded by the first route (gzip -9)',
+    '<= 160 KB',
+    `${(gz / 1024).toFixed(1)} KB in ${scripts.size} files`,
+    gz <= 160 * 1024,
+  );
   console.log('   ' + files.join('\n   '));
 
   // 3. Lighthouse.
@@ -78,15 +98,34 @@ try {
   try {
     // Lighthouse varies from run to run on a loaded 2-core machine: report the median of three
     // runs per page, as Lighthouse's own guidance suggests.
-    for (const [name, path] of [['Home', '/'], ['Area', '/areas/finance'], ['Session', '/sessions/general-accounting-trust']] as const) {
+    for (const [name, path] of [
+      ['Home', '/'],
+      ['Area', '/areas/finance'],
+      ['Session', '/sessions/general-accounting-trust'],
+    ] as const) {
       const runs: { perf: number; a11y: number; bp: number }[] = [];
       for (let i = 0; i < 3; i++) {
-        const result = await lighthouse(base + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] });
+        const result = await lighthouse(base + path, {
+          port: chrome.port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        });
         const c = result!.lhr.categories;
-        runs.push({ perf: Math.round((c.performance?.score ?? 0) * 100), a11y: Math.round((c.accessibility?.score ?? 0) * 100), bp: Math.round((c['best-practices']?.score ?? 0) * 100) });
+        runs.push({
+          perf: Math.round((c.performance?.score ?? 0) * 100),
+          a11y: Math.round((c.accessibility?.score ?? 0) * 100),
+          bp: Math.round((c['best-practices']?.score ?? 0) * 100),
+        });
         if (i === 0) {
           for (const [id, audit] of Object.entries(result!.lhr.audits)) {
-            if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative' && audit.scoreDisplayMode !== 'notApplicable') console.log(`   ${name}: ${id} ${audit.score} ${audit.displayValue ?? ''}`);
+            if (
+              audit.score !== null &&
+              audit.score < 0.9 &&
+              audit.scoreDisplayMode !== 'informative' &&
+              audit.scoreDisplayMode !== 'notApplicable'
+            )
+              console.log(`   ${name}: ${id} ${audit.score} ${audit.displayValue ?? ''}`);
           }
         }
       }
@@ -94,7 +133,12 @@ try {
       const perf = med('perf');
       const a11y = med('a11y');
       const bp = med('bp');
-      row(`Lighthouse ${name} (${path}), median of 3`, 'perf >= 95, a11y 100, best practices >= 95', `perf ${perf} (runs ${runs.map((r) => r.perf).join(', ')}), a11y ${a11y}, best practices ${bp}`, perf >= 95 && a11y === 100 && bp >= 95);
+      row(
+        `Lighthouse ${name} (${path}), median of 3`,
+        'perf >= 95, a11y 100, best practices >= 95',
+        `perf ${perf} (runs ${runs.map((r) => r.perf).join(', ')}), a11y ${a11y}, best practices ${bp}`,
+        perf >= 95 && a11y === 100 && bp >= 95,
+      );
     }
   } finally {
     chrome.kill();
@@ -109,8 +153,18 @@ generateBank(BANK, 10_000);
 {
   const out = execFileSync('node_modules/.bin/tsx', ['scripts/bench/compile-bank.ts', BANK], { encoding: 'utf8' });
   const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; questions: number; maxRssKiB: number };
-  row(`Compile a ${r.questions.toLocaleString('en-US')}-question bank`, '<= 10 s', `${(r.ms / 1000).toFixed(1)} s`, r.ms <= 10_000);
-  row(`Peak memory compiling it (whole process)`, '<= 1 GiB', `${(r.maxRssKiB / 1024).toFixed(0)} MiB`, r.maxRssKiB <= 1024 * 1024);
+  row(
+    `Compile a ${r.questions.toLocaleString('en-US')}-question bank`,
+    '<= 10 s',
+    `${(r.ms / 1000).toFixed(1)} s`,
+    r.ms <= 10_000,
+  );
+  row(
+    `Peak memory compiling it (whole process)`,
+    '<= 1 GiB',
+    `${(r.maxRssKiB / 1024).toFixed(0)} MiB`,
+    r.maxRssKiB <= 1024 * 1024,
+  );
 }
 
 // 5. Real IndexedDB in Chromium with that bank and 100,000 answers.
@@ -122,7 +176,12 @@ generateBank(BANK, 10_000);
     plugins: [clmContent({ dir: BANK }), react()],
     build: { outDir: '.cache/bench-dist', emptyOutDir: true, rolldownOptions: { input: 'scripts/bench/harness.html' } },
   });
-  const harness = await preview({ configFile: false, build: { outDir: '.cache/bench-dist' }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
+  const harness = await preview({
+    configFile: false,
+    build: { outDir: '.cache/bench-dist' },
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
   const url = harness.resolvedUrls!.local[0]!.replace(/\/$/, '') + '/scripts/bench/harness.html';
   const browser = await chromium.launch({ executablePath: chromePath, args: flags.slice(1) });
   try {
@@ -142,15 +201,27 @@ generateBank(BANK, 10_000);
       searchIndexBuildMs: number;
       searchP95Ms: number;
     }
-    const r = (await page.evaluate(() => (window as unknown as { bench: { run: () => Promise<unknown> } }).bench.run())) as Figures;
+    const r = (await page.evaluate(() =>
+      (window as unknown as { bench: { run: () => Promise<unknown> } }).bench.run(),
+    )) as Figures;
     console.log('   seeded:', JSON.stringify(r.seeded), `first load of the bank ${r.coldLoadMs.toFixed(0)} ms`);
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     row('Start a practice set (25 mixed; median)', '<= 100 ms', ms(r.startPracticeMs), r.startPracticeMs <= 100);
     row('Start a practice set of missed questions (median)', '<= 100 ms', ms(r.startMissedMs), r.startMissedMs <= 100);
     row('Start a full mock exam (125 questions; median)', '<= 100 ms', ms(r.startExamMs), r.startExamMs <= 100);
-    row('Record an answer (p95 of 300)', '<= 10 ms', `${ms(r.recordP95Ms)} (median ${ms(r.recordMedianMs)})`, r.recordP95Ms <= 10);
+    row(
+      'Record an answer (p95 of 300)',
+      '<= 10 ms',
+      `${ms(r.recordP95Ms)} (median ${ms(r.recordMedianMs)})`,
+      r.recordP95Ms <= 10,
+    );
     row('Compute the dashboard (median)', '<= 200 ms', ms(r.dashboardMs), r.dashboardMs <= 200);
-    row('Search query (p95 of 150)', '<= 20 ms', `${ms(r.searchP95Ms)} (index built in ${r.searchIndexBuildMs.toFixed(0)} ms)`, r.searchP95Ms <= 20);
+    row(
+      'Search query (p95 of 150)',
+      '<= 20 ms',
+      `${ms(r.searchP95Ms)} (index built in ${r.searchIndexBuildMs.toFixed(0)} ms)`,
+      r.searchP95Ms <= 20,
+    );
   } finally {
     await browser.close();
     await harness.close();
@@ -167,6 +238,9 @@ const table = [
   ...rows.map((r) => `| ${r.what} | ${r.budget} | ${r.measured} | ${r.ok ? 'ok' : '**over**'} |`),
 ].join('\n');
 const text = readFileSync(doc, 'utf8');
-writeFileSync(doc, text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`));
+writeFileSync(
+  doc,
+  text.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n<!-- bench:end -->`),
+);
 console.log(`\nWrote ${doc}.`);
 process.exit(rows.every((r) => r.ok) ? 0 : 1);

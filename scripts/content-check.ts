@@ -5,10 +5,15 @@ import { formatIssues, readContentDirs } from '../src/content/load';
 
 const dirs = process.argv.slice(2);
 const started = performance.now();
-const { content, issues } = compileContent(readContentDirs(dirs.length > 0 ? dirs : ['content']), dirs.at(-1) ?? 'content');
+const { content, issues } = compileContent(
+  readContentDirs(dirs.length > 0 ? dirs : ['content']),
+  dirs.at(-1) ?? 'content',
+);
 if (issues.length > 0) {
   console.error(formatIssues(issues));
-  console.error(`\n${issues.length === 1 ? '1 problem' : `${issues.length} problems`} found. Fix ${issues.length === 1 ? 'it' : 'them'} and run npm run content:check again.`);
+  console.error(
+    `\n${issues.length === 1 ? '1 problem' : `${issues.length} problems`} found. Fix ${issues.length === 1 ? 'it' : 'them'} and run npm run content:check again.`,
+  );
   process.exit(1);
 }
 const c = content!.index;

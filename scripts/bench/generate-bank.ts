@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { compileContent } from '../../src/content/compile.ts';
 import { readContentDirs } from '../../src/content/load.ts';
 
-const WORDS = 'budget trust ledger payroll overtime lease vendor backup policy client matter partner invoice retention audit accrual deposit safety training conflict meeting records insurance network contract billing review'.split(' ');
+const WORDS =
+  'budget trust ledger payroll overtime lease vendor backup policy client matter partner invoice retention audit accrual deposit safety training conflict meeting records insurance network contract billing review'.split(
+    ' ',
+  );
 
 export function generateBank(dir: string, count: number): void {
   rmSync(dir, { recursive: true, force: true });
@@ -14,7 +17,9 @@ export function generateBank(dir: string, count: number): void {
   cpSync('content/areas', join(dir, 'areas'), { recursive: true });
   cpSync('content/sessions', join(dir, 'sessions'), { recursive: true });
   const { content } = compileContent(readContentDirs(['content']));
-  const comps = content!.index.areas.flatMap((a) => a.subareas.flatMap((s) => s.competencies.map((c) => ({ area: a.id, id: c.id }))));
+  const comps = content!.index.areas.flatMap((a) =>
+    a.subareas.flatMap((s) => s.competencies.map((c) => ({ area: a.id, id: c.id }))),
+  );
   const perFile = 100;
   let n = 0;
   for (let file = 0; n < count; file++) {

@@ -31,7 +31,14 @@ async function seed(answerCount: number) {
   const answers: AnswerRecord[] = [];
   for (let i = 0; i < answerCount; i++) {
     const q = bank[(i * 7919) % bank.length]!;
-    answers.push({ questionId: q.id, choice: [i % 4], correct: i % 3 !== 0, at: now - 90 * DAY + Math.floor((i / answerCount) * 90 * DAY), context: 'bench', ms: 20_000 + (i % 60) * 1000 });
+    answers.push({
+      questionId: q.id,
+      choice: [i % 4],
+      correct: i % 3 !== 0,
+      at: now - 90 * DAY + Math.floor((i / answerCount) * 90 * DAY),
+      context: 'bench',
+      ms: 20_000 + (i % 60) * 1000,
+    });
   }
   const progress = new Map<string, QuestionProgress>();
   const days = new Map<string, DayRecord>();
@@ -67,7 +74,11 @@ async function run() {
   const bank = await loadAllQuestions();
   for (let i = 0; i < 300; i++) {
     const q = bank[(i * 104_729) % bank.length]!;
-    record.push(await time(() => recordAnswer({ questionId: q.id, choice: [0], correct: i % 2 === 0, context: 'bench', ms: 15_000 })));
+    record.push(
+      await time(() =>
+        recordAnswer({ questionId: q.id, choice: [0], correct: i % 2 === 0, context: 'bench', ms: 15_000 }),
+      ),
+    );
   }
 
   const dashboard: number[] = [];
@@ -82,9 +93,27 @@ async function run() {
 
   let index!: ReturnType<typeof buildIndex>;
   const indexBuild = await time(() => {
-    index = buildIndex(bank.map((q) => ({ id: q.id, kind: 'question', title: q.stemText.slice(0, 90), text: q.stemText, href: '#' })));
+    index = buildIndex(
+      bank.map((q) => ({ id: q.id, kind: 'question', title: q.stemText.slice(0, 90), text: q.stemText, href: '#' })),
+    );
   });
-  const words = ['trust', 'budget', 'overtime lease', 'vendor', 'payroll tax', 'records retention', 'partner', 'client matter', 'backup', 'audit', 'insurance', 'network', 'billing review', 'deposit', 'safety'];
+  const words = [
+    'trust',
+    'budget',
+    'overtime lease',
+    'vendor',
+    'payroll tax',
+    'records retention',
+    'partner',
+    'client matter',
+    'backup',
+    'audit',
+    'insurance',
+    'network',
+    'billing review',
+    'deposit',
+    'safety',
+  ];
   const queries: number[] = [];
   for (let i = 0; i < 150; i++) queries.push(await time(() => search(index, words[i % words.length]!)));
 

@@ -1,5 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, isRouteErrorResponse, useLocation, useNavigation, useNavigationType, useRouteError } from 'react-router';
+import {
+  NavLink,
+  Outlet,
+  isRouteErrorResponse,
+  useLocation,
+  useNavigation,
+  useNavigationType,
+  useRouteError,
+} from 'react-router';
 import { paths } from '../config/paths';
 import { ReloadPrompt } from './reload-prompt';
 
@@ -64,7 +72,11 @@ export function Layout() {
 
 export function RouteError() {
   const error = useRouteError();
-  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : String(error);
+  const message = isRouteErrorResponse(error)
+    ? `${error.status} ${error.statusText}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   return (
     <main id="main" className="notice notice-error" role="alert">
       <h1>Something went wrong</h1>

@@ -15,9 +15,18 @@ export const routes: RouteObject[] = [
     children: [
       // Home is where most visits start: it ships with the shell to save a round trip.
       { index: true, Component: HomePage },
-      { path: paths.areas.path, lazy: async () => ({ Component: (await import('../features/areas/areas-page')).default }) },
-      { path: paths.area.path, lazy: async () => ({ Component: (await import('../features/areas/area-page')).default }) },
-      { path: paths.sessions.path, lazy: async () => ({ Component: (await import('../features/sessions/sessions-page')).default }) },
+      {
+        path: paths.areas.path,
+        lazy: async () => ({ Component: (await import('../features/areas/areas-page')).default }),
+      },
+      {
+        path: paths.area.path,
+        lazy: async () => ({ Component: (await import('../features/areas/area-page')).default }),
+      },
+      {
+        path: paths.sessions.path,
+        lazy: async () => ({ Component: (await import('../features/sessions/sessions-page')).default }),
+      },
       {
         path: paths.session.path,
         // The material arrives with the page, so nothing shifts under the reader.
@@ -37,7 +46,10 @@ export const routes: RouteObject[] = [
         },
         lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeSessionPage }),
       },
-      { path: paths.practice.path, lazy: async () => ({ Component: (await import('../features/practice/practice-hub-page')).default }) },
+      {
+        path: paths.practice.path,
+        lazy: async () => ({ Component: (await import('../features/practice/practice-hub-page')).default }),
+      },
       { path: paths.practiceSet.path, lazy: () => import('../features/practice/practice-set-page') },
       { path: paths.exam.path, lazy: () => import('../features/exam/exam-hub-page') },
       { path: paths.examAttempt.path, lazy: () => import('../features/exam/exam-page') },

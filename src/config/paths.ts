@@ -6,8 +6,14 @@ export const paths = {
   sessions: { path: '/sessions', href: () => '/sessions' },
   session: { path: '/sessions/:sessionId', href: (sessionId: string) => `/sessions/${sessionId}` },
   practiceArea: { path: '/practice/area/:areaId', href: (areaId: string) => `/practice/area/${areaId}` },
-  practiceSession: { path: '/practice/session/:sessionId', href: (sessionId: string) => `/practice/session/${sessionId}` },
-  practice: { path: '/practice', href: (source?: string) => (source ? `/practice?source=${encodeURIComponent(source)}` : '/practice') },
+  practiceSession: {
+    path: '/practice/session/:sessionId',
+    href: (sessionId: string) => `/practice/session/${sessionId}`,
+  },
+  practice: {
+    path: '/practice',
+    href: (source?: string) => (source ? `/practice?source=${encodeURIComponent(source)}` : '/practice'),
+  },
   practiceSet: { path: '/practice/set/:attemptId', href: (attemptId: string) => `/practice/set/${attemptId}` },
   exam: { path: '/exam', href: () => '/exam' },
   examAttempt: { path: '/exam/:attemptId', href: (attemptId: string) => `/exam/${attemptId}` },
@@ -16,6 +22,9 @@ export const paths = {
   chapter: { path: '/chapter', href: () => '/chapter' },
   checkIn: { path: '/chapter/check-in/:sessionId', href: (sessionId: string) => `/chapter/check-in/${sessionId}` },
   members: { path: '/chapter/members', href: () => '/chapter/members' },
-  certificate: { path: '/chapter/certificate/:memberId', href: (memberId: string) => `/chapter/certificate/${memberId}` },
+  certificate: {
+    path: '/chapter/certificate/:memberId',
+    href: (memberId: string) => `/chapter/certificate/${memberId}`,
+  },
   myHours: { path: '/my-hours', href: () => '/my-hours' },
 } as const;

@@ -11,7 +11,14 @@ export async function exportChapterFile(memberId?: string): Promise<string> {
     memberId ? db.attendance.where('memberId').equals(memberId).toArray() : db.attendance.toArray(),
     db.sessionChanges.toArray(),
   ]);
-  const file: ChapterFile = { kind: 'clm-study-chapter', version: 1, exportedAt: Date.now(), members, attendance, sessionChanges };
+  const file: ChapterFile = {
+    kind: 'clm-study-chapter',
+    version: 1,
+    exportedAt: Date.now(),
+    members,
+    attendance,
+    sessionChanges,
+  };
   return JSON.stringify(file, null, 1);
 }
 
@@ -23,11 +30,21 @@ export async function importChapterFile(text: string): Promise<MergeResult['summ
   } catch {
     throw new Error('the file is not a chapter file (it is not valid JSON).');
   }
-  if (file?.kind !== 'clm-study-chapter' || file.version !== 1 || !Array.isArray(file.members) || !Array.isArray(file.attendance) || !Array.isArray(file.sessionChanges)) {
+  if (
+    file?.kind !== 'clm-study-chapter' ||
+    file.version !== 1 ||
+    !Array.isArray(file.members) ||
+    !Array.isArray(file.attendance) ||
+    !Array.isArray(file.sessionChanges)
+  ) {
     throw new Error('the file is not a CLM Study chapter file.');
   }
   return db.transaction('rw', db.members, db.attendance, db.sessionChanges, async () => {
-    const [members, attendance, sessionChanges] = await Promise.all([db.members.toArray(), db.attendance.toArray(), db.sessionChanges.toArray()]);
+    const [members, attendance, sessionChanges] = await Promise.all([
+      db.members.toArray(),
+      db.attendance.toArray(),
+      db.sessionChanges.toArray(),
+    ]);
     const merged = mergeChapter({ members, attendance, sessionChanges }, file);
     await db.members.bulkPut(merged.members);
     await db.attendance.bulkPut(merged.attendance);

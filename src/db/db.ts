@@ -132,13 +132,30 @@ export class ClmDatabase extends Dexie {
       });
     // The chapter's study group: roster, attendance, local schedule changes; and a member's own
     // logged education for CE hours.
-    this.version(4).stores({ members: 'id, email', attendance: 'id, sessionId, memberId', sessionChanges: 'sessionId', education: 'id, date' });
+    this.version(4).stores({
+      members: 'id, email',
+      attendance: 'id, sessionId, memberId',
+      sessionChanges: 'sessionId',
+      education: 'id, date',
+    });
   }
 }
 
 /** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
-export function foldAnswer(progress: Map<string, QuestionProgress>, days: Map<string, DayRecord>, a: AnswerRecord): void {
-  const p = progress.get(a.questionId) ?? { questionId: a.questionId, answers: 0, rights: 0, lastCorrect: false, wrong: 1, lastAt: 0, firstAt: a.at };
+export function foldAnswer(
+  progress: Map<string, QuestionProgress>,
+  days: Map<string, DayRecord>,
+  a: AnswerRecord,
+): void {
+  const p = progress.get(a.questionId) ?? {
+    questionId: a.questionId,
+    answers: 0,
+    rights: 0,
+    lastCorrect: false,
+    wrong: 1,
+    lastAt: 0,
+    firstAt: a.at,
+  };
   p.firstAt = Math.min(p.firstAt, a.at);
   p.answers++;
   if (a.correct) p.rights++;

@@ -36,7 +36,11 @@ export function studyDays(): Promise<DayRecord[]> {
 }
 
 export async function answersTo(questionId: string): Promise<AnswerRecord[]> {
-  return db.answers.where('[questionId+at]').between([questionId, -Infinity], [questionId, Infinity]).reverse().toArray();
+  return db.answers
+    .where('[questionId+at]')
+    .between([questionId, -Infinity], [questionId, Infinity])
+    .reverse()
+    .toArray();
 }
 
 // Flags.
@@ -55,7 +59,16 @@ export async function createAttempt(
   fields: Pick<AttemptRecord, 'kind' | 'title' | 'source' | 'seed' | 'questionIds'> & Partial<AttemptRecord>,
   now = Date.now(),
 ): Promise<AttemptRecord> {
-  const attempt: AttemptRecord = { id: crypto.randomUUID(), position: 0, responses: {}, marked: [], status: 'active', createdAt: now, updatedAt: now, ...fields };
+  const attempt: AttemptRecord = {
+    id: crypto.randomUUID(),
+    position: 0,
+    responses: {},
+    marked: [],
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
   await db.attempts.add(attempt);
   return attempt;
 }
@@ -64,15 +77,26 @@ export function getAttempt(id: string): Promise<AttemptRecord | undefined> {
   return db.attempts.get(id);
 }
 
-export async function saveResponse(id: string, questionId: string, response: Response, position?: number): Promise<void> {
-  await db.attempts.where('id').equals(id).modify((a) => {
-    a.responses[questionId] = response;
-    if (position !== undefined) a.position = position;
-    a.updatedAt = Date.now();
-  });
+export async function saveResponse(
+  id: string,
+  questionId: string,
+  response: Response,
+  position?: number,
+): Promise<void> {
+  await db.attempts
+    .where('id')
+    .equals(id)
+    .modify((a) => {
+      a.responses[questionId] = response;
+      if (position !== undefined) a.position = position;
+      a.updatedAt = Date.now();
+    });
 }
 
-export async function updateAttempt(id: string, change: (a: AttemptRecord) => void): Promise<AttemptRecord | undefined> {
+export async function updateAttempt(
+  id: string,
+  change: (a: AttemptRecord) => void,
+): Promise<AttemptRecord | undefined> {
   let out: AttemptRecord | undefined;
   await db.transaction('rw', db.attempts, async () => {
     const a = await db.attempts.get(id);
@@ -86,11 +110,15 @@ export async function updateAttempt(id: string, change: (a: AttemptRecord) => vo
 }
 
 export async function activeAttempts(kind: AttemptRecord['kind']): Promise<AttemptRecord[]> {
-  return (await db.attempts.where('[kind+status]').equals([kind, 'active']).toArray()).sort((a, b) => b.updatedAt - a.updatedAt);
+  return (await db.attempts.where('[kind+status]').equals([kind, 'active']).toArray()).sort(
+    (a, b) => b.updatedAt - a.updatedAt,
+  );
 }
 
 export async function submittedExams(): Promise<AttemptRecord[]> {
-  return (await db.attempts.where('[kind+status]').equals(['exam', 'submitted']).toArray()).sort((a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0));
+  return (await db.attempts.where('[kind+status]').equals(['exam', 'submitted']).toArray()).sort(
+    (a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0),
+  );
 }
 
 // Settings.
@@ -107,7 +135,10 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 export async function latestFor(questionIds: readonly string[]): Promise<Map<string, AnswerRecord>> {
   const latest = new Map<string, AnswerRecord>();
   if (questionIds.length === 0) return latest;
-  const rows = await db.answers.where('questionId').anyOf([...questionIds]).toArray();
+  const rows = await db.answers
+    .where('questionId')
+    .anyOf([...questionIds])
+    .toArray();
   for (const r of rows) {
     const prev = latest.get(r.questionId);
     if (!prev || prev.at <= r.at) latest.set(r.questionId, r);

@@ -52,7 +52,9 @@ const hours = (n: number) => `${round(n)} ${round(n) === 1 ? 'hour' : 'hours'}`;
 /** Progress toward a rule on a date: entries in the window, caps applied in date order. */
 export function evaluateRule(rule: RuleSet, entries: readonly EducationEntry[], asOf: string): RuleProgress {
   const windowStart = addMonths(asOf, -rule.windowMonths);
-  const inWindow = entries.filter((e) => e.date > windowStart && e.date <= asOf).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const inWindow = entries
+    .filter((e) => e.date > windowStart && e.date <= asOf)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const caps = rule.caps.map((c) => ({ ...c, claimed: 0, counted: 0 }));
   const byCategory = new Map<string, number>();
   const byTopic = new Map<string, number>();
@@ -72,7 +74,8 @@ export function evaluateRule(rule: RuleSet, entries: readonly EducationEntry[], 
   const categories = rule.categories.map((c) => ({ ...c, have: round(byCategory.get(c.id) ?? 0) }));
   const topics = rule.topics.map((t) => ({ ...t, have: round(byTopic.get(t.id) ?? 0) }));
   const missing: string[] = [];
-  if (counted < rule.hours) missing.push(`${hours(rule.hours - counted)} more in all (${round(counted)} of ${rule.hours}).`);
+  if (counted < rule.hours)
+    missing.push(`${hours(rule.hours - counted)} more in all (${round(counted)} of ${rule.hours}).`);
   for (const r of [...categories, ...topics]) {
     if (r.have < r.min) missing.push(`${r.title}: ${hours(r.min - r.have)} more (${r.have} of ${r.min}).`);
   }
@@ -84,7 +87,12 @@ export function evaluateRule(rule: RuleSet, entries: readonly EducationEntry[], 
     required: rule.hours,
     categories,
     topics,
-    caps: caps.map(({ label, max, claimed, counted: c }) => ({ label, max, claimed: round(claimed), counted: round(c) })),
+    caps: caps.map(({ label, max, claimed, counted: c }) => ({
+      label,
+      max,
+      claimed: round(claimed),
+      counted: round(c),
+    })),
     missing,
     met: missing.length === 0,
   };

@@ -45,9 +45,15 @@ export interface MemberHours {
 }
 
 /** Hours per member over the held (past, not cancelled) sessions. */
-export function memberHours(members: readonly Member[], attendance: readonly Attendance[], heldSessionIds: readonly string[]): Map<string, MemberHours> {
+export function memberHours(
+  members: readonly Member[],
+  attendance: readonly Attendance[],
+  heldSessionIds: readonly string[],
+): Map<string, MemberHours> {
   const held = new Set(heldSessionIds);
-  const out = new Map<string, MemberHours>(members.map((m) => [m.id, { memberId: m.id, hours: 0, attended: 0, missed: 0 }]));
+  const out = new Map<string, MemberHours>(
+    members.map((m) => [m.id, { memberId: m.id, hours: 0, attended: 0, missed: 0 }]),
+  );
   for (const a of attendance) {
     const t = out.get(a.memberId);
     if (!t || !a.present || !held.has(a.sessionId)) continue;
@@ -59,7 +65,12 @@ export function memberHours(members: readonly Member[], attendance: readonly Att
 }
 
 /** Active members whose hours cannot reach the target even if they attend every session left. */
-export function belowTarget(members: readonly Member[], hours: ReadonlyMap<string, MemberHours>, target: number, hoursLeft: number): Member[] {
+export function belowTarget(
+  members: readonly Member[],
+  hours: ReadonlyMap<string, MemberHours>,
+  target: number,
+  hoursLeft: number,
+): Member[] {
   return members.filter((m) => m.active && (hours.get(m.id)?.hours ?? 0) + hoursLeft < target);
 }
 
@@ -89,7 +100,10 @@ export interface MergeResult {
  * same file twice changes nothing); nothing is deleted, so a deactivated member stays with
  * their attendance.
  */
-export function mergeChapter(local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[] }, incoming: ChapterFile): MergeResult {
+export function mergeChapter(
+  local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[] },
+  incoming: ChapterFile,
+): MergeResult {
   const summary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0 };
   const members = new Map(local.members.map((m) => [m.id, m]));
   const byEmail = new Map(local.members.map((m) => [normalizeEmail(m.email), m.id]));
@@ -116,7 +130,15 @@ export function mergeChapter(local: { members: Member[]; attendance: Attendance[
     const localId = members.has(m.id) ? m.id : byEmail.get(normalizeEmail(m.email));
     const id = localId ?? m.id;
     idMap.set(m.id, id);
-    const merged = take(members.get(id), { ...m, id }, (a, b) => a.name === b.name && normalizeEmail(a.email) === normalizeEmail(b.email) && a.role === b.role && a.active === b.active);
+    const merged = take(
+      members.get(id),
+      { ...m, id },
+      (a, b) =>
+        a.name === b.name &&
+        normalizeEmail(a.email) === normalizeEmail(b.email) &&
+        a.role === b.role &&
+        a.active === b.active,
+    );
     members.set(id, merged);
     byEmail.set(normalizeEmail(merged.email), id);
   }
@@ -125,16 +147,28 @@ export function mergeChapter(local: { members: Member[]; attendance: Attendance[
   for (const a of incoming.attendance) {
     const memberId = idMap.get(a.memberId) ?? a.memberId;
     const id = attendanceId(a.sessionId, memberId);
-    attendance.set(id, take(attendance.get(id), { ...a, id, memberId }, (x, y) => x.present === y.present && x.hours === y.hours));
+    attendance.set(
+      id,
+      take(attendance.get(id), { ...a, id, memberId }, (x, y) => x.present === y.present && x.hours === y.hours),
+    );
   }
 
   const changes = new Map(local.sessionChanges.map((c) => [c.sessionId, c]));
   for (const c of incoming.sessionChanges) {
     changes.set(
       c.sessionId,
-      take(changes.get(c.sessionId), c, (x, y) => JSON.stringify({ ...x, updatedAt: 0 }) === JSON.stringify({ ...y, updatedAt: 0 })),
+      take(
+        changes.get(c.sessionId),
+        c,
+        (x, y) => JSON.stringify({ ...x, updatedAt: 0 }) === JSON.stringify({ ...y, updatedAt: 0 }),
+      ),
     );
   }
 
-  return { members: [...members.values()], attendance: [...attendance.values()], sessionChanges: [...changes.values()], summary };
+  return {
+    members: [...members.values()],
+    attendance: [...attendance.values()],
+    sessionChanges: [...changes.values()],
+    summary,
+  };
 }

@@ -22,7 +22,9 @@ export function formatTime(hhmm: string): string {
 /** Short name of the timezone on a date, e.g. "CST". */
 export function zoneName(timeZone: string, isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(Date.UTC(y, m - 1, d, 18)));
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(
+    new Date(Date.UTC(y, m - 1, d, 18)),
+  );
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
@@ -36,5 +38,10 @@ export function formatHours(hours: number): string {
 }
 
 export function formatWhen(epochMs: number): string {
-  return new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(new Date(epochMs));
+  return new Intl.DateTimeFormat('en-US', {
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(epochMs));
 }

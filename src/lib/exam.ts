@@ -26,7 +26,9 @@ export function allocate(items: readonly Weighted[], total: number): Map<string,
     out.set(q.id, seats);
     given += seats;
   }
-  const byRemainder = [...quotas].sort((a, b) => b.quota - Math.floor(b.quota) - (a.quota - Math.floor(a.quota)) || b.weight - a.weight || a.i - b.i);
+  const byRemainder = [...quotas].sort(
+    (a, b) => b.quota - Math.floor(b.quota) - (a.quota - Math.floor(a.quota)) || b.weight - a.weight || a.i - b.i,
+  );
   for (let k = 0; k < total - given; k++) {
     const q = byRemainder[k % byRemainder.length]!;
     out.set(q.id, out.get(q.id)! + 1);
@@ -61,9 +63,18 @@ export function assembleExam(
   const ordered = new Map<string, string[]>();
   for (const s of subareas) {
     const qs = bySub.get(s.id) ?? [];
-    const fresh = shuffled(qs.filter((q) => !seen.has(q.id)), `${seed}:${s.id}:new`);
-    const old = shuffled(qs.filter((q) => seen.has(q.id)), `${seed}:${s.id}:old`);
-    ordered.set(s.id, [...fresh, ...old].map((q) => q.id));
+    const fresh = shuffled(
+      qs.filter((q) => !seen.has(q.id)),
+      `${seed}:${s.id}:new`,
+    );
+    const old = shuffled(
+      qs.filter((q) => seen.has(q.id)),
+      `${seed}:${s.id}:old`,
+    );
+    ordered.set(
+      s.id,
+      [...fresh, ...old].map((q) => q.id),
+    );
   }
   const seats = allocate(subareas, Math.min(total, bank.length));
   // Move seats a sub-area cannot fill to the sub-areas that still have questions.

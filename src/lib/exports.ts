@@ -10,11 +10,18 @@ export function rosterCsv(members: readonly Member[]): string {
 }
 
 /** Members x sessions: hours attended per held session, and each member's total. */
-export function attendanceMatrixCsv(members: readonly Member[], sessions: readonly { id: string; date: string; title: string }[], attendance: readonly Attendance[]): string {
+export function attendanceMatrixCsv(
+  members: readonly Member[],
+  sessions: readonly { id: string; date: string; title: string }[],
+  attendance: readonly Attendance[],
+): string {
   const hours = new Map(attendance.filter((a) => a.present).map((a) => [a.id, a.hours]));
   const data = members.map((m) => {
     const cells = sessions.map((s) => hours.get(`${s.id}|${m.id}`) ?? 0);
     return [m.name, m.email, ...cells, Math.round(cells.reduce((a, b) => a + b, 0) * 100) / 100];
   });
-  return Papa.unparse({ fields: ['name', 'email', ...sessions.map((s) => `${s.date} ${s.title}`), 'total hours'], data });
+  return Papa.unparse({
+    fields: ['name', 'email', ...sessions.map((s) => `${s.date} ${s.title}`), 'total hours'],
+    data,
+  });
 }

@@ -38,7 +38,10 @@ export function planForExam(input: PlanInput): Plan {
       newPerDay: 0,
       newLeftToday: 0,
       reviewsToday: input.dueNow,
-      summary: daysLeft === 0 ? 'Your exam is today. Review what is due and rest.' : 'Your exam date has passed. Set a new date to get a plan.',
+      summary:
+        daysLeft === 0
+          ? 'Your exam is today. Review what is due and rest.'
+          : 'Your exam date has passed. Set a new date to get a plan.',
     };
   }
   // Leave the last day before the exam for review only, when there is more than one day.

@@ -36,7 +36,11 @@ export function latestAnswers<T extends AnswerLike>(answers: Iterable<T>): Map<s
   return latest;
 }
 
-export function mastery(bank: readonly BankQuestion[], latest: ReadonlyMap<string, AnswerLike>, key: (q: BankQuestion) => string | undefined): Map<string, Mastery> {
+export function mastery(
+  bank: readonly BankQuestion[],
+  latest: ReadonlyMap<string, AnswerLike>,
+  key: (q: BankQuestion) => string | undefined,
+): Map<string, Mastery> {
   const out = new Map<string, Mastery>();
   for (const q of bank) {
     const k = key(q);
@@ -80,7 +84,10 @@ export function localDay(t: number): string {
  * answered (each sub-area starts as if 2 of 4 answers were right), so a lucky streak on three
  * questions does not read as mastery.
  */
-export function readiness(subareas: readonly { id: string; weight: number }[], bySubarea: ReadonlyMap<string, Mastery>): number {
+export function readiness(
+  subareas: readonly { id: string; weight: number }[],
+  bySubarea: ReadonlyMap<string, Mastery>,
+): number {
   const sum = subareas.reduce((s, x) => s + x.weight, 0);
   if (sum === 0) return 0;
   let total = 0;
@@ -93,4 +100,4 @@ export function readiness(subareas: readonly { id: string; weight: number }[], b
 }
 
 export const READINESS_EXPLAINED =
-  'Readiness estimates your exam score: for each sub-area, the share of its questions you got right on your latest try, weighted by the sub-area\'s share of the exam. Sub-areas with few answers are pulled toward 50% until you have answered more of them.';
+  "Readiness estimates your exam score: for each sub-area, the share of its questions you got right on your latest try, weighted by the sub-area's share of the exam. Sub-areas with few answers are pulled toward 50% until you have answered more of them.";

@@ -11,14 +11,30 @@ export interface RosterRow {
   error?: string | undefined;
 }
 
-const ROLES: Record<string, MemberRole> = { candidate: 'candidate', clm: 'clm', 'current clm': 'clm', guest: 'guest', '': 'candidate' };
+const ROLES: Record<string, MemberRole> = {
+  candidate: 'candidate',
+  clm: 'clm',
+  'current clm': 'clm',
+  guest: 'guest',
+  '': 'candidate',
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function parseRosterCsv(text: string, existingEmails: ReadonlySet<string>): { rows: RosterRow[]; fileError?: string } {
-  const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() });
+export function parseRosterCsv(
+  text: string,
+  existingEmails: ReadonlySet<string>,
+): { rows: RosterRow[]; fileError?: string } {
+  const parsed = Papa.parse<Record<string, string>>(text.trim(), {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transformHeader: (h) => h.trim().toLowerCase(),
+  });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('name') || !fields.includes('email')) {
-    return { rows: [], fileError: 'The file needs a header row with the columns "name" and "email" (and optionally "role").' };
+    return {
+      rows: [],
+      fileError: 'The file needs a header row with the columns "name" and "email" (and optionally "role").',
+    };
   }
   const seen = new Set<string>();
   const rows = parsed.data.map((r, i): RosterRow => {

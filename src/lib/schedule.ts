@@ -10,7 +10,10 @@ export interface ScheduledSession extends SessionMeta {
   changed: boolean;
 }
 
-export function applyChanges(sessions: readonly SessionMeta[], changes: ReadonlyMap<string, SessionChange>): ScheduledSession[] {
+export function applyChanges(
+  sessions: readonly SessionMeta[],
+  changes: ReadonlyMap<string, SessionChange>,
+): ScheduledSession[] {
   const known = new Set(sessions.map((s) => s.id));
   const extras: SessionMeta[] = [...changes.values()]
     .filter((c) => c.extra && !known.has(c.sessionId))
@@ -46,11 +49,27 @@ export function applyChanges(sessions: readonly SessionMeta[], changes: Readonly
 /** Offset (ms) of a timezone from UTC at an instant. */
 function offsetAt(timeZone: string, utcMs: number): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(new Date(utcMs))
       .map((p) => [p.type, p.value]),
   );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - utcMs;
 }
 
@@ -65,7 +84,11 @@ export function zonedToUtc(date: string, time: string, timeZone: string): number
 }
 
 /** An iCalendar file with one event per (not cancelled) session, times in UTC. */
-export function scheduleToIcs(sessions: readonly ScheduledSession[], program: { title: string; chapter: string; timezone: string }, origin: string): string {
+export function scheduleToIcs(
+  sessions: readonly ScheduledSession[],
+  program: { title: string; chapter: string; timezone: string },
+  origin: string,
+): string {
   const events: EventAttributes[] = sessions
     .filter((s) => !s.cancelled)
     .map((s) => {
@@ -76,7 +99,13 @@ export function scheduleToIcs(sessions: readonly ScheduledSession[], program: { 
         description: `${program.title}, ${program.chapter}. Speaker: ${s.speaker.name}${s.speaker.role ? `, ${s.speaker.role}` : ''}.`,
         location: s.location,
         url: `${origin}/sessions/${s.id}`,
-        start: [start.getUTCFullYear(), start.getUTCMonth() + 1, start.getUTCDate(), start.getUTCHours(), start.getUTCMinutes()],
+        start: [
+          start.getUTCFullYear(),
+          start.getUTCMonth() + 1,
+          start.getUTCDate(),
+          start.getUTCHours(),
+          start.getUTCMinutes(),
+        ],
         startInputType: 'utc',
         startOutputType: 'utc',
         duration: { hours: Math.floor(s.hours), minutes: Math.round((s.hours % 1) * 60) },

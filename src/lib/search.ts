@@ -33,12 +33,21 @@ export interface Hit {
 
 export function search(index: MiniSearch<SearchDoc>, query: string, limit = 30): Hit[] {
   if (query.trim().length < 2) return [];
-  return index.search(query).slice(0, limit).map((r) => toHit(r));
+  return index
+    .search(query)
+    .slice(0, limit)
+    .map((r) => toHit(r));
 }
 
 function toHit(r: SearchResult): Hit {
   const text = String(r.text ?? '');
-  return { id: String(r.id), kind: r.kind as SearchDoc['kind'], title: String(r.title), href: String(r.href), snippet: snippet(text, r.terms) };
+  return {
+    id: String(r.id),
+    kind: r.kind as SearchDoc['kind'],
+    title: String(r.title),
+    href: String(r.href),
+    snippet: snippet(text, r.terms),
+  };
 }
 
 /** About 200 characters around the first matched term, with every matched term marked. */
@@ -56,4 +65,3 @@ export function snippet(text: string, terms: readonly string[], width = 200): { 
     .filter((part) => part.length > 0)
     .map((part) => ({ text: part, match: new RegExp(`^(${words.join('|')})$`, 'i').test(part) }));
 }
-

@@ -1,7 +1,7 @@
 /** Plain text of sanitized content HTML (ours, from the compiler), for indexing. */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]+>/g, " ")
+    .replace(/<[^>]+>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&lt;/g, '<')

@@ -29,10 +29,14 @@ describe('roster', () => {
   it('previews a CSV import with an error per bad row and adds only the good rows', async () => {
     await addMembers([{ name: 'Existing', email: 'old@x.org', role: 'candidate' }]);
     const { user } = renderRoute('/chapter');
-    const csv = 'name,email,role\nAnn Lee,ann@x.org,candidate\n,nobody@x.org,\nBo,not-an-email,\nOld,OLD@x.org,clm\nCy,cy@x.org,boss\nAnn Twice,ann@x.org,\n';
+    const csv =
+      'name,email,role\nAnn Lee,ann@x.org,candidate\n,nobody@x.org,\nBo,not-an-email,\nOld,OLD@x.org,clm\nCy,cy@x.org,boss\nAnn Twice,ann@x.org,\n';
     await user.upload(await screen.findByLabelText('CSV file'), new File([csv], 'roster.csv', { type: 'text/csv' }));
     const preview = await screen.findByRole('region', { name: 'Import preview' });
-    const row = (line: number) => within(preview).getByRole('cell', { name: String(line) }).closest('tr')!;
+    const row = (line: number) =>
+      within(preview)
+        .getByRole('cell', { name: String(line) })
+        .closest('tr')!;
     expect(row(2)).toHaveTextContent('OK');
     expect(row(3)).toHaveTextContent('The name is empty.');
     expect(row(4)).toHaveTextContent('"not-an-email" is not an email address.');
@@ -46,8 +50,13 @@ describe('roster', () => {
 
   it('changes nothing when the file has no name and email columns', async () => {
     const { user } = renderRoute('/chapter');
-    await user.upload(await screen.findByLabelText('CSV file'), new File(['first,last\nA,B\n'], 'bad.csv', { type: 'text/csv' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('needs a header row with the columns "name" and "email"');
+    await user.upload(
+      await screen.findByLabelText('CSV file'),
+      new File(['first,last\nA,B\n'], 'bad.csv', { type: 'text/csv' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'needs a header row with the columns "name" and "email"',
+    );
     expect(await db.members.count()).toBe(0);
   });
 });
@@ -113,7 +122,11 @@ describe('schedule changes on this device', () => {
     await user.click(within(form).getByRole('checkbox', { name: 'Cancelled' }));
     await user.click(within(form).getByRole('button', { name: 'Save change' }));
     expect(await within(card).findByText('Cancelled.')).toBeInTheDocument();
-    expect((await db.sessionChanges.get('books-night'))!).toMatchObject({ date: '2027-01-14', location: 'Room 9', cancelled: true });
+    expect((await db.sessionChanges.get('books-night'))!).toMatchObject({
+      date: '2027-01-14',
+      location: 'Room 9',
+      cancelled: true,
+    });
     await user.click(within(form).getByRole('button', { name: 'Back to the published schedule' }));
     await waitForGone(() => within(card).queryByText(/\(changed on this device\)/));
     expect(await db.sessionChanges.count()).toBe(0);
@@ -175,6 +188,9 @@ describe('extra sessions and member edits', () => {
     await user.selectOptions(within(form).getByLabelText('Role'), 'Current CLM');
     await user.click(within(form).getByRole('button', { name: 'Save' }));
     expect(await screen.findByRole('button', { name: 'Edit Ann Lee-Park' })).toBeInTheDocument();
-    expect((await db.members.toArray()).find((m) => m.name === 'Ann Lee-Park')).toMatchObject({ email: 'ann.lp@x.org', role: 'clm' });
+    expect((await db.members.toArray()).find((m) => m.name === 'Ann Lee-Park')).toMatchObject({
+      email: 'ann.lp@x.org',
+      role: 'clm',
+    });
   });
 });

@@ -48,7 +48,9 @@ describe('mock exam', () => {
     const table = screen.getByRole('table');
     expect(within(table).getByRole('rowheader', { name: 'Money Matters' })).toBeInTheDocument();
     expect(within(table).getByRole('rowheader', { name: 'The Books' })).toBeInTheDocument();
-    expect(screen.getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('review-list'))).toHaveLength(5);
+    expect(
+      screen.getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('review-list')),
+    ).toHaveLength(5);
     const attempt = (await db.attempts.toArray())[0]!;
     expect(attempt.status).toBe('submitted');
     expect(await db.answers.count()).toBe(1);
@@ -62,7 +64,9 @@ describe('mock exam', () => {
     screen.getByRole('timer');
     document.body.innerHTML = '';
     renderRoute(url);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Mock exam result' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Mock exam result' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect((await db.attempts.get(attempt.id))!.status).toBe('submitted');
   });
 

@@ -43,7 +43,9 @@ describe('my hours', () => {
     await user.selectOptions(within(form).getByLabelText('Category'), 'Writing');
     await user.click(within(form).getByRole('button', { name: 'Log these hours' }));
     const eligibility = await screen.findByRole('region', { name: 'Exam eligibility' });
-    expect(await within(eligibility).findByText('Interactive self-study: 4 counted of 6 logged (at most 4)')).toBeInTheDocument();
+    expect(
+      await within(eligibility).findByText('Interactive self-study: 4 counted of 6 logged (at most 4)'),
+    ).toBeInTheDocument();
     expect(within(eligibility).getByText(/^4 of 10 hours/)).toBeInTheDocument();
   });
 });

@@ -39,10 +39,15 @@ describe('home page', () => {
     renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: 'Fixture Study Group' });
     const next = screen.getByRole('region', { name: 'Next session' });
-    expect(within(next).getByRole('link', { name: 'A Night With the Books' })).toHaveAttribute('href', '/sessions/books-night');
+    expect(within(next).getByRole('link', { name: 'A Night With the Books' })).toHaveAttribute(
+      'href',
+      '/sessions/books-night',
+    );
     expect(within(next).getByText(/Tue, Jan 12, 2027 at 6:00 PM · 3 hours · Pat Ledger/)).toBeInTheDocument();
     const practise = screen.getByRole('region', { name: 'Practise by area' });
-    expect(within(practise).getByRole('link', { name: /Money Matters\s*60% of the exam · 3 questions/ })).toHaveAttribute('href', '/practice/area/money');
+    expect(
+      within(practise).getByRole('link', { name: /Money Matters\s*60% of the exam · 3 questions/ }),
+    ).toHaveAttribute('href', '/practice/area/money');
   });
 });
 
@@ -50,8 +55,12 @@ describe('areas', () => {
   it('lists every area with its weight, sub-areas and question count', async () => {
     renderRoute('/areas');
     await screen.findByRole('heading', { level: 1, name: 'Exam areas' });
-    expect(screen.getByRole('link', { name: /Money Matters\s*60% of the exam · 2 sub-areas · 3 questions/ })).toHaveAttribute('href', '/areas/money');
-    expect(screen.getByRole('link', { name: /People Matters\s*40% of the exam · 1 sub-areas · 2 questions/ })).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Money Matters\s*60% of the exam · 2 sub-areas · 3 questions/ }),
+    ).toHaveAttribute('href', '/areas/money');
+    expect(
+      screen.getByRole('link', { name: /People Matters\s*40% of the exam · 1 sub-areas · 2 questions/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows an area with its sub-areas, competencies, question counts and sessions', async () => {
@@ -60,8 +69,14 @@ describe('areas', () => {
     const books = screen.getByRole('region', { name: /The Books/ });
     expect(within(books).getByText('(30% of the exam)')).toBeInTheDocument();
     expect(within(books).getByText('Keep the ledgers').parentElement).toHaveTextContent('Keep the ledgers 1 question');
-    expect(screen.getByRole('link', { name: 'Practise all 3 questions' })).toHaveAttribute('href', '/practice/area/money');
-    expect(screen.getByRole('link', { name: 'A Night With the Books' })).toHaveAttribute('href', '/sessions/books-night');
+    expect(screen.getByRole('link', { name: 'Practise all 3 questions' })).toHaveAttribute(
+      'href',
+      '/practice/area/money',
+    );
+    expect(screen.getByRole('link', { name: 'A Night With the Books' })).toHaveAttribute(
+      'href',
+      '/sessions/books-night',
+    );
     expect(screen.getByText('money', { selector: 'strong' })).toBeInTheDocument();
   });
 });
@@ -85,7 +100,10 @@ describe('sessions', () => {
     expect(screen.getByText('Pat Ledger, CPA')).toBeInTheDocument();
     expect(screen.getByText('Tue, Jan 12, 2027, 6:00 PM EST')).toBeInTheDocument();
     expect(screen.getByText('Room 1')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: "Practise this session's 2 questions" })).toHaveAttribute('href', '/practice/session/books-night');
+    expect(screen.getByRole('link', { name: "Practise this session's 2 questions" })).toHaveAttribute(
+      'href',
+      '/practice/session/books-night',
+    );
     expect(await screen.findByRole('heading', { level: 2, name: 'Trust accounts' })).toBeInTheDocument();
     expect(screen.getByRole('table')).toBeInTheDocument();
   });

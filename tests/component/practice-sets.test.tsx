@@ -11,7 +11,10 @@ beforeEach(async () => {
 });
 
 async function startSet(user: ReturnType<typeof renderRoute>['user'], source: RegExp, length: string) {
-  await user.selectOptions(await screen.findByRole('combobox', { name: 'What to practise' }), screen.getByRole('option', { name: source }));
+  await user.selectOptions(
+    await screen.findByRole('combobox', { name: 'What to practise' }),
+    screen.getByRole('option', { name: source }),
+  );
   await user.click(screen.getByRole('radio', { name: length }));
   await user.click(screen.getByRole('button', { name: 'Start practice' }));
 }
@@ -110,8 +113,26 @@ describe('every practice source starts a set of its own questions', () => {
     ['a competency', /^Make budgets \(/, 1, async () => {}],
     ['a session', /^A Night With the Books \(/, 2, async () => {}],
     ['flagged questions', /^Flagged \(/, 1, async () => setFlag('interview-panel', true)],
-    ['never-seen questions', /^Never seen \(/, 4, async () => void (await recordAnswer({ questionId: 'interview-panel', choice: [0], correct: true, context: 't' }))],
-    ['questions due for review', /^Due for review \(/, 1, async () => void (await recordAnswer({ questionId: 'interview-panel', choice: [1], correct: false, context: 't', at: Date.now() - 86_400_000 }))],
+    [
+      'never-seen questions',
+      /^Never seen \(/,
+      4,
+      async () =>
+        void (await recordAnswer({ questionId: 'interview-panel', choice: [0], correct: true, context: 't' })),
+    ],
+    [
+      'questions due for review',
+      /^Due for review \(/,
+      1,
+      async () =>
+        void (await recordAnswer({
+          questionId: 'interview-panel',
+          choice: [1],
+          correct: false,
+          context: 't',
+          at: Date.now() - 86_400_000,
+        })),
+    ],
   ];
   it.each(cases)('%s', async (_name, option, count, arrange) => {
     await arrange();

@@ -24,7 +24,9 @@ describe('practice', () => {
     expect(within(options).getByRole('radio', { name: /Bank statement, trust register/ })).toBeDisabled();
 
     const stored = await db.answers.toArray();
-    expect(stored).toEqual([expect.objectContaining({ questionId: 'trust-three-way', choice: [0], correct: false, context: 'area:money' })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ questionId: 'trust-three-way', choice: [0], correct: false, context: 'area:money' }),
+    ]);
   });
 
   it('scores "choose all that apply" all-or-nothing and says so', async () => {
@@ -79,8 +81,13 @@ describe('practice', () => {
 
   it("practises only a session's own questions", async () => {
     renderRoute('/practice/session/books-night');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Practice: A Night With the Books' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Practice: A Night With the Books' }),
+    ).toBeInTheDocument();
     expect(await screen.findByText('Question 1 of 2')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Back to A Night With the Books' })).toHaveAttribute('href', '/sessions/books-night');
+    expect(screen.getByRole('link', { name: 'Back to A Night With the Books' })).toHaveAttribute(
+      'href',
+      '/sessions/books-night',
+    );
   });
 });

@@ -28,7 +28,9 @@ describe('progress dashboard', () => {
     expect(screen.getByText('Daily streak').closest('div')).toHaveTextContent('1 day');
     // Books (30): (1+2)/(2+4) = .5; Analysis (30): .5; Hiring (40): (1+2)/(1+4) = .6 -> 54%.
     expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent('54%');
-    expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent(/weighted by the sub-area's share of the exam/);
+    expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent(
+      /weighted by the sub-area's share of the exam/,
+    );
   });
 
   it('updates live after each answer', async () => {
@@ -52,11 +54,21 @@ describe('home study panel', () => {
     await user.clear(input);
     await user.type(input, iso);
     // 5 unseen questions over 5 study days (the last day is for review): 1 a day.
-    expect(await within(panel).findByText('6 days to your exam: 1 new question and 0 reviews today cover the whole bank by then.')).toBeInTheDocument();
+    expect(
+      await within(panel).findByText(
+        '6 days to your exam: 1 new question and 0 reviews today cover the whole bank by then.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('counts a wrongly answered question as due for review', async () => {
-    await recordAnswer({ questionId: 'i9-section-2', choice: [0], correct: false, context: 't', at: Date.now() - 86_400_000 });
+    await recordAnswer({
+      questionId: 'i9-section-2',
+      choice: [0],
+      correct: false,
+      context: 't',
+      at: Date.now() - 86_400_000,
+    });
     renderRoute('/');
     const panel = await screen.findByRole('region', { name: 'Today' });
     expect(await within(panel).findByRole('link', { name: 'Review due (1)' })).toBeInTheDocument();

@@ -1,11 +1,26 @@
 import { describe, expect, inject, it } from 'vitest';
-import { axeViolations, openContext, useBrowser, waitForServiceWorker } from './browser';
+import { axeViolations, openContext, setupBrowser, waitForServiceWorker } from './browser';
 
 const baseURL = inject('baseURL');
-const browser = useBrowser();
+const browser = setupBrowser();
 
-
-const routes = ['/', '/practice', '/exam', '/progress', '/search?q=trust', '/chapter', '/chapter/check-in/technology', '/chapter/members', '/my-hours', '/areas', '/areas/finance', '/sessions', '/sessions/general-accounting-trust', '/practice/area/hr', '/practice/session/technology'];
+const routes = [
+  '/',
+  '/practice',
+  '/exam',
+  '/progress',
+  '/search?q=trust',
+  '/chapter',
+  '/chapter/check-in/technology',
+  '/chapter/members',
+  '/my-hours',
+  '/areas',
+  '/areas/finance',
+  '/sessions',
+  '/sessions/general-accounting-trust',
+  '/practice/area/hr',
+  '/practice/session/technology',
+];
 
 describe('the production build in Chromium', () => {
   it('clicks through every route, answers a question and keeps it after a reload', async () => {
@@ -89,7 +104,9 @@ describe('the production build in Chromium', () => {
     const { context, page, errors } = await openContext(browser(), baseURL);
     await page.goto('/sessions');
     await page.locator('.schedule h3 a').first().waitFor();
-    const hrefs = await page.locator('.schedule h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    const hrefs = await page
+      .locator('.schedule h3 a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThanOrEqual(3);
     for (const href of hrefs) {
       await page.goto(href);
@@ -126,7 +143,9 @@ describe('the production build in Chromium', () => {
       await page.goto(route);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, route).toBeLessThanOrEqual(0);
     }
     await context.close();
@@ -142,7 +161,14 @@ describe('the production build in Chromium', () => {
     // Tab through to the first option and choose it with the space bar.
     for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
-      if (await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'radio' || (document.activeElement as HTMLInputElement | null)?.type === 'checkbox')) break;
+      if (
+        await page.evaluate(
+          () =>
+            (document.activeElement as HTMLInputElement | null)?.type === 'radio' ||
+            (document.activeElement as HTMLInputElement | null)?.type === 'checkbox',
+        )
+      )
+        break;
     }
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!.closest('label')!).outlineStyle);
     expect(outline).toBe('solid');
@@ -164,6 +190,8 @@ describe('the build under test', () => {
     // React's development build alone would take the entry chunk past 500 kB.
     expect(code.length).toBeLessThan(400_000);
     // The production page carries the Content-Security-Policy: nothing from other origins.
-    expect(readFileSync('dist/index.html', 'utf8')).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;/);
+    expect(readFileSync('dist/index.html', 'utf8')).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;/,
+    );
   });
 });

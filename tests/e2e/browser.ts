@@ -7,14 +7,26 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 
 export function chromePath(): string {
   const path = process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}. Install Debian's chromium (apt-get install chromium) or set CHROME_PATH.`);
+  if (!existsSync(path))
+    throw new Error(
+      `Chromium not found at ${path}. Install Debian's chromium (apt-get install chromium) or set CHROME_PATH.`,
+    );
   return path;
 }
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -27,7 +39,11 @@ export interface Watched {
   errors: string[];
 }
 
-export async function openContext(browser: Browser, baseURL: string, viewport = { width: 390, height: 844 }): Promise<Watched> {
+export async function openContext(
+  browser: Browser,
+  baseURL: string,
+  viewport = { width: 390, height: 844 },
+): Promise<Watched> {
   const context = await browser.newContext({ baseURL, viewport, serviceWorkers: 'allow' });
   const foreign: string[] = [];
   const errors: string[] = [];
@@ -50,7 +66,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol, so the app's Content-Security-Policy stays on.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -63,13 +88,15 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
     if (reg.active?.state !== 'activated') {
-      await new Promise<void>((resolve) => reg.active?.addEventListener('statechange', () => reg.active?.state === 'activated' && resolve()));
+      await new Promise<void>((resolve) =>
+        reg.active?.addEventListener('statechange', () => reg.active?.state === 'activated' && resolve()),
+      );
     }
   });
 }
 
 /** One Chromium per test file: launched before its tests, closed after. */
-export function useBrowser(): () => Browser {
+export function setupBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launch();

@@ -4,11 +4,10 @@ import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import ICAL from 'ical.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { openContext, useBrowser, waitForServiceWorker } from './browser';
+import { openContext, setupBrowser, waitForServiceWorker } from './browser';
 
 const baseURL = inject('baseURL');
-const browser = useBrowser();
-
+const browser = setupBrowser();
 
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -57,9 +56,15 @@ it('builds a roster, checks members in, exports CSV, ICS and a certificate, and 
 
   // CSV exports, read back with a real parser.
   await page.goto('/chapter/members');
-  const roster = Papa.parse<Record<string, string>>(await downloadText(page, () => page.getByRole('button', { name: 'Roster (CSV)' }).click()), { header: true, skipEmptyLines: true });
+  const roster = Papa.parse<Record<string, string>>(
+    await downloadText(page, () => page.getByRole('button', { name: 'Roster (CSV)' }).click()),
+    { header: true, skipEmptyLines: true },
+  );
   expect(roster.data.map((r) => r.name)).toEqual(names);
-  const matrix = Papa.parse<Record<string, string>>(await downloadText(page, () => page.getByRole('button', { name: 'Attendance matrix (CSV)' }).click()), { header: true, skipEmptyLines: true });
+  const matrix = Papa.parse<Record<string, string>>(
+    await downloadText(page, () => page.getByRole('button', { name: 'Attendance matrix (CSV)' }).click()),
+    { header: true, skipEmptyLines: true },
+  );
   const total = (name: string) => matrix.data.find((r) => r.name === name)!['total hours'];
   expect(total('Ann Lee')).toBe('6');
   expect(total('Cy Diaz')).toBe('4.5');

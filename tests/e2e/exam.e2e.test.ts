@@ -1,9 +1,8 @@
 import { expect, inject, it } from 'vitest';
-import { axeViolations, openContext, useBrowser } from './browser';
+import { axeViolations, openContext, setupBrowser } from './browser';
 
 const baseURL = inject('baseURL');
-const browser = useBrowser();
-
+const browser = setupBrowser();
 
 const secondsLeft = (text: string | null) => {
   const [m, s] = (text ?? '').replace(' left', '').split(':').map(Number) as [number, number];
@@ -22,7 +21,10 @@ it('sits a short mock exam, resumes after a reload with the same questions, answ
   const stems: string[] = [];
   for (let i = 0; i < 3; i++) {
     stems.push((await page.locator('.question .stem').textContent()) ?? '');
-    await page.locator('.option input').nth(i % 2).check();
+    await page
+      .locator('.option input')
+      .nth(i % 2)
+      .check();
     if (i === 1) await page.getByRole('button', { name: 'Flag for review' }).click();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByText(new RegExp(`^Question ${i + 2} of 25`)).waitFor();
@@ -52,7 +54,12 @@ it('sits a short mock exam, resumes after a reload with the same questions, answ
   await page.getByRole('button', { name: 'Submit now' }).click();
   await page.getByRole('heading', { level: 1, name: 'Mock exam result' }).waitFor();
   await page.getByRole('heading', { level: 2, name: /^Score: \d+% \([0-3] of 25\)$/ }).waitFor();
-  for (const area of ['Financial Management', 'Human Resources / Talent Management', 'Legal Industry / Business Management', 'Operations Management']) {
+  for (const area of [
+    'Financial Management',
+    'Human Resources / Talent Management',
+    'Legal Industry / Business Management',
+    'Operations Management',
+  ]) {
     await page.getByRole('rowheader', { name: area, exact: true }).waitFor();
   }
   expect(await page.locator('.review-list > li').count()).toBe(25);

@@ -1,9 +1,9 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, expect, inject, it } from 'vitest';
-import { openContext, useBrowser, waitForServiceWorker } from './browser';
+import { openContext, setupBrowser, waitForServiceWorker } from './browser';
 
 const baseURL = inject('baseURL');
-const browser = useBrowser();
+const browser = setupBrowser();
 const swPath = 'dist/sw.js';
 const original = readFileSync(swPath, 'utf8');
 
@@ -36,7 +36,9 @@ it('offers a new version with a prompt and swaps it in only when asked', async (
   await page.getByRole('button', { name: 'Update now' }).click();
   await page.waitForEvent('load');
   await page.getByText(/^Question 1 of \d+$/).waitFor();
-  const waitingAfter = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+  const waitingAfter = await page.evaluate(async () =>
+    Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+  );
   expect(waitingAfter).toBe(false);
   expect(await page.getByText('An update is available.').count()).toBe(0);
   await context.close();

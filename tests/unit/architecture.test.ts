@@ -11,9 +11,12 @@ function sources(dir: string): string[] {
 }
 
 describe('architecture', () => {
-  it('lets only src/db and the features\' data.ts modules import Dexie', () => {
+  it("lets only src/db and the features' data.ts modules import Dexie", () => {
     const offenders = sources('src').filter(
-      (f) => /from ['"]dexie(-react-hooks)?['"]/.test(readFileSync(f, 'utf8')) && !f.startsWith('src/db/') && !/src\/features\/[^/]+\/data\.ts$/.test(f),
+      (f) =>
+        /from ['"]dexie(-react-hooks)?['"]/.test(readFileSync(f, 'utf8')) &&
+        !f.startsWith('src/db/') &&
+        !/src\/features\/[^/]+\/data\.ts$/.test(f),
     );
     expect(offenders).toEqual([]);
   });
@@ -32,7 +35,11 @@ describe('architecture', () => {
   it('keeps the Markdown compiler out of the app bundle', () => {
     const offenders = sources('src')
       .filter((f) => !f.startsWith('src/content/') || f === 'src/content/runtime.ts')
-      .filter((f) => /from ['"](unified|remark-[a-z]+|rehype-[a-z]+|yaml|zod|.*content\/(compile|markdown|schema|frontmatter))/.test(readFileSync(f, 'utf8')));
+      .filter((f) =>
+        /from ['"](unified|remark-[a-z]+|rehype-[a-z]+|yaml|zod|.*content\/(compile|markdown|schema|frontmatter))/.test(
+          readFileSync(f, 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
   });
 });

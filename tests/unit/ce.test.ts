@@ -5,7 +5,13 @@ import { addMonths, evaluateRule, type EducationEntry } from '../../src/lib/ce';
 
 const rules = compileContent(readContentDirs(['content'])).content!.index.rules!;
 let n = 0;
-const entry = (date: string, hours: number, category: string, kind: EducationEntry['kind'] = 'attended', topic?: string): EducationEntry => ({
+const entry = (
+  date: string,
+  hours: number,
+  category: string,
+  kind: EducationEntry['kind'] = 'attended',
+  topic?: string,
+): EducationEntry => ({
   id: `e${n++}`,
   date,
   title: 'Course',
@@ -20,12 +26,19 @@ describe('CE rules from content/rules.md', () => {
     expect(rules.recertification).toMatchObject({ hours: 36, windowMonths: 36 });
     expect(rules.recertification.categories.map((c) => c.min)).toEqual([3, 3, 3, 3, 3]);
     expect(rules.eligibility).toMatchObject({ hours: 10, windowMonths: 24 });
-    expect(rules.studyGroupCategories).toEqual({ finance: 'financial', hr: 'human-resources', business: 'legal-business', operations: 'operations' });
+    expect(rules.studyGroupCategories).toEqual({
+      finance: 'financial',
+      hr: 'human-resources',
+      business: 'legal-business',
+      operations: 'operations',
+    });
   });
 
   it('meets recertification with 36 hours, every category minimum and both topics', () => {
     const entries = [
-      ...['communication-organizational', 'financial', 'human-resources', 'operations', 'legal-business'].map((c) => entry('2026-03-01', 6, c)),
+      ...['communication-organizational', 'financial', 'human-resources', 'operations', 'legal-business'].map((c) =>
+        entry('2026-03-01', 6, c),
+      ),
       entry('2026-04-01', 4, 'financial'),
       entry('2026-05-01', 1, '', 'attended', 'ethics'),
       entry('2026-05-02', 1, '', 'attended', 'substance-abuse'),
@@ -39,7 +52,12 @@ describe('CE rules from content/rules.md', () => {
   it('caps teaching at 4 and self-study at 12 hours, in date order', () => {
     const p = evaluateRule(
       rules.recertification,
-      [entry('2026-01-01', 3, 'financial', 'taught'), entry('2026-02-01', 3, 'financial', 'taught'), entry('2026-03-01', 10, 'operations', 'self-study'), entry('2026-04-01', 5, 'operations', 'self-study')],
+      [
+        entry('2026-01-01', 3, 'financial', 'taught'),
+        entry('2026-02-01', 3, 'financial', 'taught'),
+        entry('2026-03-01', 10, 'operations', 'self-study'),
+        entry('2026-04-01', 5, 'operations', 'self-study'),
+      ],
       '2026-11-23',
     );
     expect(p.caps).toEqual([
@@ -59,7 +77,11 @@ describe('CE rules from content/rules.md', () => {
   });
 
   it('says what is missing in plain words', () => {
-    const p = evaluateRule(rules.eligibility, [entry('2026-06-01', 2, 'writing'), entry('2026-07-01', 6, 'communication', 'self-study')], '2026-11-23');
+    const p = evaluateRule(
+      rules.eligibility,
+      [entry('2026-06-01', 2, 'writing'), entry('2026-07-01', 6, 'communication', 'self-study')],
+      '2026-11-23',
+    );
     expect(p.counted).toBe(6);
     expect(p.missing).toEqual([
       '4 hours more in all (6 of 10).',

@@ -1,13 +1,52 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceId, belowTarget, memberHours, mergeChapter, type Attendance, type ChapterFile, type Member } from '../../src/lib/chapter';
+import {
+  attendanceId,
+  belowTarget,
+  memberHours,
+  mergeChapter,
+  type Attendance,
+  type ChapterFile,
+  type Member,
+} from '../../src/lib/chapter';
 
-const member = (id: string, name: string, email: string, updatedAt = 1, active = true): Member => ({ id, name, email, role: 'candidate', active, updatedAt });
-const present = (sessionId: string, memberId: string, hours: number, updatedAt = 1): Attendance => ({ id: attendanceId(sessionId, memberId), sessionId, memberId, present: true, hours, updatedAt });
-const file = (members: Member[], attendance: Attendance[] = []): ChapterFile => ({ kind: 'clm-study-chapter', version: 1, exportedAt: 0, members, attendance, sessionChanges: [] });
+const member = (id: string, name: string, email: string, updatedAt = 1, active = true): Member => ({
+  id,
+  name,
+  email,
+  role: 'candidate',
+  active,
+  updatedAt,
+});
+const present = (sessionId: string, memberId: string, hours: number, updatedAt = 1): Attendance => ({
+  id: attendanceId(sessionId, memberId),
+  sessionId,
+  memberId,
+  present: true,
+  hours,
+  updatedAt,
+});
+const file = (members: Member[], attendance: Attendance[] = []): ChapterFile => ({
+  kind: 'clm-study-chapter',
+  version: 1,
+  exportedAt: 0,
+  members,
+  attendance,
+  sessionChanges: [],
+});
 
 describe('attendance hours', () => {
-  const members = [member('a', 'Ann', 'ann@x.org'), member('b', 'Bo', 'bo@x.org'), member('c', 'Cy', 'cy@x.org', 1, false)];
-  const attendance = [present('s1', 'a', 3), present('s2', 'a', 2.5), present('s1', 'b', 1.5), { ...present('s2', 'b', 3), present: false }, present('s9', 'a', 3)];
+  const members = [
+    member('a', 'Ann', 'ann@x.org'),
+    member('b', 'Bo', 'bo@x.org'),
+    member('c', 'Cy', 'cy@x.org', 1, false),
+  ];
+  const attendance = [
+    present('s1', 'a', 3),
+    present('s2', 'a', 2.5),
+    present('s1', 'b', 1.5),
+    { ...present('s2', 'b', 3), present: false },
+    present('s9', 'a', 3),
+  ];
 
   it('adds the hours of held sessions per member and counts the ones missed', () => {
     const h = memberHours(members, attendance, ['s1', 's2']);
@@ -24,10 +63,17 @@ describe('attendance hours', () => {
 });
 
 describe('merging a chapter file', () => {
-  const local = { members: [member('a', 'Ann', 'ann@x.org', 5)], attendance: [present('s1', 'a', 3, 5)], sessionChanges: [] };
+  const local = {
+    members: [member('a', 'Ann', 'ann@x.org', 5)],
+    attendance: [present('s1', 'a', 3, 5)],
+    sessionChanges: [],
+  };
 
   it('matches the same member by email, remaps their attendance and duplicates nothing', () => {
-    const r = mergeChapter(local, file([member('zz', 'Ann Lee', 'ANN@x.org', 9), member('b', 'Bo', 'bo@x.org', 9)], [present('s2', 'zz', 2, 9)]));
+    const r = mergeChapter(
+      local,
+      file([member('zz', 'Ann Lee', 'ANN@x.org', 9), member('b', 'Bo', 'bo@x.org', 9)], [present('s2', 'zz', 2, 9)]),
+    );
     expect(r.members.map((m) => [m.id, m.name])).toEqual([
       ['a', 'Ann Lee'],
       ['b', 'Bo'],
@@ -61,7 +107,7 @@ describe('merging a chapter file', () => {
   });
 });
 
-describe('a member\'s own hours file', () => {
+describe("a member's own hours file", () => {
   it('holds only that member and their attendance', async () => {
     const { db } = await import('../../src/db/db');
     const { exportChapterFile, importChapterFile } = await import('../../src/db/chapter');

@@ -28,15 +28,23 @@ describe('npm run content:check', () => {
     expect(r.stdout).toMatch(/^Content OK: 4 areas, \d+ sessions/);
   });
 
-  it.each(['yaml-syntax', 'missing-field', 'unknown-area', 'unknown-competency', 'duplicate-id', 'no-correct', 'one-option', 'impossible-date', 'bad-hours', 'empty-file'])(
-    'exits non-zero with path:line:col on the %s fixture',
-    async (name) => {
-      const r = await check(VALID, `${BAD}/${name}`);
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(new RegExp(`^tests/fixtures/content/bad/${name}/\\S+\\.md:\\d+:\\d+ \\S`, 'm'));
-      expect(r.stderr).toContain('1 problem found');
-    },
-  );
+  it.each([
+    'yaml-syntax',
+    'missing-field',
+    'unknown-area',
+    'unknown-competency',
+    'duplicate-id',
+    'no-correct',
+    'one-option',
+    'impossible-date',
+    'bad-hours',
+    'empty-file',
+  ])('exits non-zero with path:line:col on the %s fixture', async (name) => {
+    const r = await check(VALID, `${BAD}/${name}`);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^tests/fixtures/content/bad/${name}/\\S+\\.md:\\d+:\\d+ \\S`, 'm'));
+    expect(r.stderr).toContain('1 problem found');
+  });
 });
 
 describe('the build', () => {

@@ -23,7 +23,7 @@ describe('content compiler on valid content', () => {
     });
   });
 
-  it("gives a session the questions of its competencies, or else of its area", () => {
+  it('gives a session the questions of its competencies, or else of its area', () => {
     const [books, hiring] = content!.index.sessions;
     expect(books!.questionIds).toEqual(['trust-three-way', 'ledger-double-entry']);
     expect(hiring!.questionIds).toEqual(['i9-section-2', 'interview-panel']);
@@ -50,7 +50,9 @@ describe('content compiler on valid content', () => {
   it('renders material with tables wrapped for small screens and external links opened safely', () => {
     expect(content!.materials['books-night']!.materialHtml).toContain('<div class="table-scroll"');
     const i9 = content!.questionsByArea.people![0]!;
-    expect(i9.referenceHtml).toBe('<a href="https://www.uscis.gov/i-9-central" rel="noopener noreferrer" target="_blank">I-9 Central</a>');
+    expect(i9.referenceHtml).toBe(
+      '<a href="https://www.uscis.gov/i-9-central" rel="noopener noreferrer" target="_blank">I-9 Central</a>',
+    );
   });
 });
 
@@ -59,7 +61,11 @@ describe('content compiler on bad input', () => {
     ['yaml-syntax', 'bad/yaml-syntax/sessions/books-night.md:8:1', 'YAML error'],
     ['missing-field', 'bad/missing-field/sessions/books-night.md:2:1', 'Missing required field "title"'],
     ['unknown-area', 'bad/unknown-area/sessions/hiring-night.md:4:7', 'Unknown area "marketing"'],
-    ['unknown-competency', 'bad/unknown-competency/questions/money/extra.md:12:1', 'unknown competency "petty-cash-handling"'],
+    [
+      'unknown-competency',
+      'bad/unknown-competency/questions/money/extra.md:12:1',
+      'unknown competency "petty-cash-handling"',
+    ],
     ['duplicate-id', 'bad/duplicate-id/questions/people/more.md:6:1', 'Duplicate question id "trust-three-way"'],
     ['no-correct', 'bad/no-correct/questions/money/extra.md:10:1', 'has no correct option'],
     ['one-option', 'bad/one-option/questions/money/extra.md:10:1', 'has only one option'],
@@ -97,38 +103,61 @@ describe('content compiler on bad input', () => {
 
   it('explains a missing blank line before the Competency line', () => {
     const { issues } = compileWith({
-      'questions/people/glued.md': '---\narea: people\n---\n\n## glued\n\nStem?\n\n- [x] A\n- [ ] B\n\n> Because.\nCompetency: interviews\n',
+      'questions/people/glued.md':
+        '---\narea: people\n---\n\n## glued\n\nStem?\n\n- [x] A\n- [ ] B\n\n> Because.\nCompetency: interviews\n',
     });
-    expect(issues).toEqual([expect.objectContaining({ line: 12, message: expect.stringContaining('Leave a blank line between the explanation') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        line: 12,
+        message: expect.stringContaining('Leave a blank line between the explanation'),
+      }),
+    ]);
   });
 
   it('rejects unknown frontmatter fields and bad difficulty values', () => {
     const { issues } = compileWith({
-      'questions/people/typos.md': '---\narea: people\ncompetncy: interviews\n---\n\n## typo\n\nStem?\n\n- [x] A\n- [ ] B\n\nDifficulty: 5\n',
+      'questions/people/typos.md':
+        '---\narea: people\ncompetncy: interviews\n---\n\n## typo\n\nStem?\n\n- [x] A\n- [ ] B\n\nDifficulty: 5\n',
     });
-    expect(issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([expect.stringMatching(/^3:12 Unknown field "competncy"/)]);
+    expect(issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+      expect.stringMatching(/^3:12 Unknown field "competncy"/),
+    ]);
     const second = compileWith({
-      'questions/people/diff.md': '---\narea: people\ncompetency: interviews\n---\n\n## hard\n\nStem?\n\n- [x] A\n- [ ] B\n\nDifficulty: 5\n',
+      'questions/people/diff.md':
+        '---\narea: people\ncompetency: interviews\n---\n\n## hard\n\nStem?\n\n- [x] A\n- [ ] B\n\nDifficulty: 5\n',
     });
-    expect(second.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([expect.stringMatching(/^13:1 The difficulty of "hard" must be 1/)]);
+    expect(second.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+      expect.stringMatching(/^13:1 The difficulty of "hard" must be 1/),
+    ]);
   });
 
   it('keeps a code block with a "## " line inside one question, and reports lines after it correctly', () => {
     const { content, issues } = compileWith({
-      'questions/people/code.md': '---\narea: people\ncompetency: interviews\n---\n\n## with-code\n\nWhat does this print?\n\n```\n## not a heading\n```\n\n- [x] A\n- [ ] B\n\n## second\n\nStem?\n\n- [ ] A\n- [ ] B\n',
+      'questions/people/code.md':
+        '---\narea: people\ncompetency: interviews\n---\n\n## with-code\n\nWhat does this print?\n\n```\n## not a heading\n```\n\n- [x] A\n- [ ] B\n\n## second\n\nStem?\n\n- [ ] A\n- [ ] B\n',
     });
     expect(content).toBeUndefined();
-    expect(issues).toEqual([expect.objectContaining({ line: 21, message: expect.stringContaining('"second" has no correct option') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ line: 21, message: expect.stringContaining('"second" has no correct option') }),
+    ]);
     const ok = compileWith({
-      'questions/people/code.md': '---\narea: people\ncompetency: interviews\n---\n\n## with-code\n\nWhat does this print?\n\n```\n## not a heading\n```\n\n- [x] A\n- [ ] B\n',
+      'questions/people/code.md':
+        '---\narea: people\ncompetency: interviews\n---\n\n## with-code\n\nWhat does this print?\n\n```\n## not a heading\n```\n\n- [x] A\n- [ ] B\n',
     });
-    expect(ok.content!.questionsByArea.people!.find((q) => q.id === 'with-code')!.stemHtml).toContain('## not a heading');
+    expect(ok.content!.questionsByArea.people!.find((q) => q.id === 'with-code')!.stemHtml).toContain(
+      '## not a heading',
+    );
   });
 
   it('says so when program.md is missing', () => {
     const files = readContentDirs(['tests/fixtures/content/valid']).filter((f) => f.relative !== 'program.md');
     const { issues } = compileContent(files, 'content');
-    expect(issues).toEqual([expect.objectContaining({ path: 'content/program.md', message: expect.stringContaining('program.md is missing') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        path: 'content/program.md',
+        message: expect.stringContaining('program.md is missing'),
+      }),
+    ]);
   });
 });
 
@@ -165,8 +194,16 @@ describe('content sanitizing', () => {
   });
 
   it('refuses images from other sites, which would break offline use and leak requests', () => {
-    const { issues } = compileWith({ 'sessions/books-night.md': hostile.replace('Plain', '![chart](https://example.com/c.png)\n\nPlain') });
-    expect(issues).toEqual([expect.objectContaining({ line: 20, column: 1, message: expect.stringContaining('Images must be files of the app') })]);
+    const { issues } = compileWith({
+      'sessions/books-night.md': hostile.replace('Plain', '![chart](https://example.com/c.png)\n\nPlain'),
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({
+        line: 20,
+        column: 1,
+        message: expect.stringContaining('Images must be files of the app'),
+      }),
+    ]);
   });
 });
 

@@ -7,7 +7,11 @@ import { readContentDirs } from '../../src/content/load';
 const { content, issues } = compileContent(readContentDirs(['content']));
 const index = content!.index;
 const questions = Object.values(content!.questionsByArea).flat();
-const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const normalize = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 describe('the question bank', () => {
   it('compiles', () => {
@@ -67,11 +71,14 @@ describe('the question bank', () => {
     const multi = questions.filter((q) => q.multi).length;
     expect(multi).toBeGreaterThan(questions.length * 0.05);
     expect(multi).toBeLessThan(questions.length * 0.3);
-    for (const level of [1, 2, 3]) expect(questions.filter((q) => q.difficulty === level).length).toBeGreaterThan(questions.length * 0.1);
+    for (const level of [1, 2, 3])
+      expect(questions.filter((q) => q.difficulty === level).length).toBeGreaterThan(questions.length * 0.1);
   });
 
   it('never offers "all of the above" or "none of the above"', () => {
-    const lazy = questions.filter((q) => q.options.some((o) => /\b(all|none) of the above\b/i.test(o.html))).map((q) => q.id);
+    const lazy = questions
+      .filter((q) => q.options.some((o) => /\b(all|none) of the above\b/i.test(o.html)))
+      .map((q) => q.id);
     expect(lazy).toEqual([]);
   });
 });

@@ -55,7 +55,11 @@ describe('assembleExam', () => {
   });
 
   it('prefers questions the candidate has not seen', () => {
-    const seen = new Set(bank.filter((q) => !q.id.endsWith('-59') && !q.id.endsWith('-58') && Number(q.id.split('-').pop()) < 40).map((q) => q.id));
+    const seen = new Set(
+      bank
+        .filter((q) => !q.id.endsWith('-59') && !q.id.endsWith('-58') && Number(q.id.split('-').pop()) < 40)
+        .map((q) => q.id),
+    );
     const ids = assembleExam(bank, blueprint, 125, seen, 7);
     const fresh = ids.filter((id) => !seen.has(id)).length;
     // 20 unseen per sub-area is enough for every sub-area's share.
@@ -64,7 +68,9 @@ describe('assembleExam', () => {
 
   it('is the same exam for the same seed and a different one for another seed', () => {
     expect(assembleExam(bank, blueprint, 50, new Set(), 1)).toEqual(assembleExam(bank, blueprint, 50, new Set(), 1));
-    expect(assembleExam(bank, blueprint, 50, new Set(), 1)).not.toEqual(assembleExam(bank, blueprint, 50, new Set(), 2));
+    expect(assembleExam(bank, blueprint, 50, new Set(), 1)).not.toEqual(
+      assembleExam(bank, blueprint, 50, new Set(), 2),
+    );
   });
 
   it('fills seats a thin sub-area cannot fill from the others', () => {

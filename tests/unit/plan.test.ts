@@ -9,18 +9,24 @@ describe('exam-date plan', () => {
     expect(plan.newPerDay).toBe(50);
     expect(plan.newLeftToday).toBe(50);
     expect(plan.reviewsToday).toBe(12);
-    expect(plan.summary).toBe('10 days to your exam: 50 new questions and 12 reviews today cover the whole bank by then.');
+    expect(plan.summary).toBe(
+      '10 days to your exam: 50 new questions and 12 reviews today cover the whole bank by then.',
+    );
   });
 
-  it('counts new questions already started today toward today\'s target', () => {
+  it("counts new questions already started today toward today's target", () => {
     const plan = planForExam({ today: '2027-03-01', examDate: '2027-03-11', unseen: 430, newToday: 20, dueNow: 0 });
     expect(plan.newPerDay).toBe(50);
     expect(plan.newLeftToday).toBe(30);
   });
 
   it('says so when the exam is today or past', () => {
-    expect(planForExam({ today: '2027-03-11', examDate: '2027-03-11', unseen: 5, newToday: 0, dueNow: 3 }).summary).toMatch(/exam is today/);
-    expect(planForExam({ today: '2027-03-12', examDate: '2027-03-11', unseen: 5, newToday: 0, dueNow: 3 }).summary).toMatch(/has passed/);
+    expect(
+      planForExam({ today: '2027-03-11', examDate: '2027-03-11', unseen: 5, newToday: 0, dueNow: 3 }).summary,
+    ).toMatch(/exam is today/);
+    expect(
+      planForExam({ today: '2027-03-12', examDate: '2027-03-11', unseen: 5, newToday: 0, dueNow: 3 }).summary,
+    ).toMatch(/has passed/);
     expect(daysBetween('2027-02-27', '2027-03-01')).toBe(2);
   });
 });
@@ -50,7 +56,16 @@ describe('progress', () => {
   it('weights readiness by the blueprint and pulls thin evidence toward 50%', () => {
     const bySub = mastery(bank, latestAnswers(answers), (q) => q.subarea);
     // ga: (1+2)/(2+4) = 0.5; fa: (1+2)/(1+4) = 0.6; sp: 2/4 = 0.5 -> (14*0.5 + 15*0.6 + 5*0.5) / 34
-    expect(readiness([{ id: 'ga', weight: 14 }, { id: 'fa', weight: 15 }, { id: 'sp', weight: 5 }], bySub)).toBe(54);
+    expect(
+      readiness(
+        [
+          { id: 'ga', weight: 14 },
+          { id: 'fa', weight: 15 },
+          { id: 'sp', weight: 5 },
+        ],
+        bySub,
+      ),
+    ).toBe(54);
     expect(readiness([{ id: 'ga', weight: 1 }], new Map())).toBe(50);
   });
 

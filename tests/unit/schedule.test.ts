@@ -8,8 +8,12 @@ const { index } = compileContent(readContentDirs(['content'])).content!;
 
 describe('schedule', () => {
   it('converts wall-clock times in the program timezone to UTC, across daylight saving', () => {
-    expect(new Date(zonedToUtc('2027-01-12', '18:00', 'America/Chicago')).toISOString()).toBe('2027-01-13T00:00:00.000Z');
-    expect(new Date(zonedToUtc('2027-03-16', '18:00', 'America/Chicago')).toISOString()).toBe('2027-03-16T23:00:00.000Z');
+    expect(new Date(zonedToUtc('2027-01-12', '18:00', 'America/Chicago')).toISOString()).toBe(
+      '2027-01-13T00:00:00.000Z',
+    );
+    expect(new Date(zonedToUtc('2027-03-16', '18:00', 'America/Chicago')).toISOString()).toBe(
+      '2027-03-16T23:00:00.000Z',
+    );
   });
 
   it('lays local changes over the content: moved, shortened, cancelled', () => {
@@ -18,13 +22,21 @@ describe('schedule', () => {
       ['legal-industry', { sessionId: 'legal-industry', cancelled: true, updatedAt: 1 }],
     ]);
     const s = applyChanges(index.sessions, changes);
-    expect(s.find((x) => x.id === 'technology')).toMatchObject({ date: '2027-01-27', hours: 2, changed: true, cancelled: false });
+    expect(s.find((x) => x.id === 'technology')).toMatchObject({
+      date: '2027-01-27',
+      hours: 2,
+      changed: true,
+      cancelled: false,
+    });
     expect(s.find((x) => x.id === 'legal-industry')).toMatchObject({ cancelled: true });
     expect(s.find((x) => x.id === 'general-accounting-trust')).toMatchObject({ changed: false });
   });
 
   it('exports an .ics calendar a real parser reads back: one event per session, correct instants', () => {
-    const sessions = applyChanges(index.sessions, new Map([['legal-industry', { sessionId: 'legal-industry', cancelled: true, updatedAt: 1 }]]));
+    const sessions = applyChanges(
+      index.sessions,
+      new Map([['legal-industry', { sessionId: 'legal-industry', cancelled: true, updatedAt: 1 }]]),
+    );
     const text = scheduleToIcs(sessions, index.program, 'https://clm.example');
     const cal = new ICAL.Component(ICAL.parse(text));
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));

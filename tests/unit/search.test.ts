@@ -3,8 +3,20 @@ import { buildIndex, htmlToText, search, snippet } from '../../src/lib/search';
 
 describe('search', () => {
   const index = buildIndex([
-    { id: 'q1', kind: 'question', title: 'FMLA eligibility', text: 'An employee is eligible after 12 months and 1,250 hours.', href: '/q1' },
-    { id: 's1', kind: 'session', title: 'Benefits night', text: 'COBRA continuation coverage and FMLA leave.', href: '/s1' },
+    {
+      id: 'q1',
+      kind: 'question',
+      title: 'FMLA eligibility',
+      text: 'An employee is eligible after 12 months and 1,250 hours.',
+      href: '/q1',
+    },
+    {
+      id: 's1',
+      kind: 'session',
+      title: 'Benefits night',
+      text: 'COBRA continuation coverage and FMLA leave.',
+      href: '/s1',
+    },
   ]);
 
   it('finds by prefix and ranks title matches first', () => {

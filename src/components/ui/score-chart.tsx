@@ -9,10 +9,21 @@ export function ScoreChart({ points, label }: { points: { label: string; percent
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.percent).toFixed(1)}`).join(' ');
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${label}: ${points.map((p) => `${p.label} ${p.percent}%`).join(', ')}`}>
+      <svg
+        viewBox={`0 0 ${w} ${h}`}
+        role="img"
+        aria-label={`${label}: ${points.map((p) => `${p.label} ${p.percent}%`).join(', ')}`}
+      >
         {[0, 50, 100].map((g) => (
           <g key={g}>
-            <line x1={pad} x2={w - pad} y1={y(g)} y2={y(g)} stroke="#c9d1db" strokeDasharray={g === 50 ? '4 4' : undefined} />
+            <line
+              x1={pad}
+              x2={w - pad}
+              y1={y(g)}
+              y2={y(g)}
+              stroke="#c9d1db"
+              strokeDasharray={g === 50 ? '4 4' : undefined}
+            />
             <text x={2} y={y(g) + 4} fontSize="10" fill="#4a5563">
               {g}%
             </text>

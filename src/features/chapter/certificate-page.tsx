@@ -15,7 +15,9 @@ export function Component() {
   const member = members.find((m) => m.id === memberId);
   if (!member) return <NotFound what="member" />;
   const { program } = content;
-  const mine = new Map(attendance.filter((a) => a.memberId === member.id && a.present).map((a) => [a.sessionId, a.hours]));
+  const mine = new Map(
+    attendance.filter((a) => a.memberId === member.id && a.present).map((a) => [a.sessionId, a.hours]),
+  );
   const sessions = applyChanges(content.sessions, changes).filter((s) => mine.has(s.id));
   const total = Math.round(sessions.reduce((sum, s) => sum + mine.get(s.id)!, 0) * 100) / 100;
   const issued = new Intl.DateTimeFormat('en-US', { dateStyle: 'long' }).format(new Date());

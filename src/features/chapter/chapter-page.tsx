@@ -8,7 +8,17 @@ import { applyChanges, scheduleToIcs, type ScheduledSession } from '../../lib/sc
 import { parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
 import type { Member, MemberRole } from '../../lib/chapter';
 import { download, readText } from '../../components/ui/files';
-import { addMember, addMembers, clearSessionChange, DuplicateEmailError, saveSessionChange, setMemberActive, updateMember, useMembers, useSessionChanges } from './data';
+import {
+  addMember,
+  addMembers,
+  clearSessionChange,
+  DuplicateEmailError,
+  saveSessionChange,
+  setMemberActive,
+  updateMember,
+  useMembers,
+  useSessionChanges,
+} from './data';
 
 export function Component() {
   return (
@@ -42,10 +52,17 @@ function Schedule() {
     <section aria-labelledby="schedule">
       <h2 id="schedule">Schedule</h2>
       <p>
-        {sessions.length} sessions, {formatHours(total)} planned, {formatHours(held)} held so far (target {formatHours(program.season.targetHours)}).
+        {sessions.length} sessions, {formatHours(total)} planned, {formatHours(held)} held so far (target{' '}
+        {formatHours(program.season.targetHours)}).
       </p>
       <p>
-        <button type="button" className="button-secondary" onClick={() => download('study-group.ics', 'text/calendar', scheduleToIcs(sessions, program, location.origin))}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() =>
+            download('study-group.ics', 'text/calendar', scheduleToIcs(sessions, program, location.origin))
+          }
+        >
           Export the schedule (.ics)
         </button>
       </p>
@@ -66,7 +83,11 @@ function Schedule() {
               <Link className="button" to={paths.checkIn.href(s.id)}>
                 Check in
               </Link>
-              <button type="button" className="button-secondary" onClick={() => download(`${s.id}.ics`, 'text/calendar', scheduleToIcs([s], program, location.origin))}>
+              <button
+                type="button"
+                className="button-secondary"
+                onClick={() => download(`${s.id}.ics`, 'text/calendar', scheduleToIcs([s], program, location.origin))}
+              >
                 Add to calendar
               </button>
             </p>
@@ -89,11 +110,22 @@ function MemberFields({ value, onChange }: { value: MemberValue; onChange: (v: M
     <>
       <label className="field">
         <span>Name</span>
-        <input required value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} autoComplete="off" />
+        <input
+          required
+          value={value.name}
+          onChange={(e) => onChange({ ...value, name: e.target.value })}
+          autoComplete="off"
+        />
       </label>
       <label className="field">
         <span>Email</span>
-        <input required type="email" value={value.email} onChange={(e) => onChange({ ...value, email: e.target.value })} autoComplete="off" />
+        <input
+          required
+          type="email"
+          value={value.email}
+          onChange={(e) => onChange({ ...value, email: e.target.value })}
+          autoComplete="off"
+        />
       </label>
       <label className="field">
         <span>Role</span>
@@ -124,11 +156,24 @@ function WhenFields({ value, onChange }: { value: WhenValue; onChange: (v: WhenV
       </label>
       <label className="field">
         <span>Start</span>
-        <input type="time" required value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })} />
+        <input
+          type="time"
+          required
+          value={value.start}
+          onChange={(e) => onChange({ ...value, start: e.target.value })}
+        />
       </label>
       <label className="field">
         <span>Hours</span>
-        <input type="number" min={0.25} max={8} step={0.25} required value={value.hours} onChange={(e) => onChange({ ...value, hours: e.target.value })} />
+        <input
+          type="number"
+          min={0.25}
+          max={8}
+          step={0.25}
+          required
+          value={value.hours}
+          onChange={(e) => onChange({ ...value, hours: e.target.value })}
+        />
       </label>
       <label className="field">
         <span>Room</span>
@@ -158,7 +203,14 @@ function ExtraSessionForm() {
     const hours = sessionHours(when.hours);
     if (hours === undefined) return setError(HOURS_ERROR);
     setError(null);
-    await saveSessionChange({ sessionId: `extra-${crypto.randomUUID()}`, extra: { title: title.trim(), area, speaker: speaker.trim() }, date: when.date, start: when.start, hours, location: when.room || undefined });
+    await saveSessionChange({
+      sessionId: `extra-${crypto.randomUUID()}`,
+      extra: { title: title.trim(), area, speaker: speaker.trim() },
+      date: when.date,
+      start: when.start,
+      hours,
+      location: when.room || undefined,
+    });
     setTitle('');
     setSpeaker('');
   };
@@ -200,7 +252,12 @@ function ExtraSessionForm() {
 
 /** Change a session on this device only: reschedule, hours, room, cancel; or go back to the content. */
 function SessionEditor({ session }: { session: ScheduledSession }) {
-  const [when, setWhen] = useState<WhenValue>({ date: session.date, start: session.start, hours: String(session.hours), room: session.location ?? '' });
+  const [when, setWhen] = useState<WhenValue>({
+    date: session.date,
+    start: session.start,
+    hours: String(session.hours),
+    room: session.location ?? '',
+  });
   const [cancelled, setCancelled] = useState(session.cancelled);
   const [error, setError] = useState<string | null>(null);
   const save = async (e: React.FormEvent) => {
@@ -208,7 +265,14 @@ function SessionEditor({ session }: { session: ScheduledSession }) {
     const hours = sessionHours(when.hours);
     if (hours === undefined) return setError(HOURS_ERROR);
     setError(null);
-    await saveSessionChange({ sessionId: session.id, date: when.date, start: when.start, hours, location: when.room || undefined, cancelled });
+    await saveSessionChange({
+      sessionId: session.id,
+      date: when.date,
+      start: when.start,
+      hours,
+      location: when.room || undefined,
+      cancelled,
+    });
   };
   return (
     <details className="editor">
@@ -305,25 +369,36 @@ function Roster() {
     if (!preview) return;
     const good = preview.rows.filter((r) => !r.error);
     const n = await addMembers(good);
-    setDone(`${n} member${n === 1 ? '' : 's'} added.${preview.rows.length > n ? ` ${preview.rows.length - n} row${preview.rows.length - n === 1 ? '' : 's'} skipped.` : ''}`);
+    setDone(
+      `${n} member${n === 1 ? '' : 's'} added.${preview.rows.length > n ? ` ${preview.rows.length - n} row${preview.rows.length - n === 1 ? '' : 's'} skipped.` : ''}`,
+    );
     setPreview(null);
   };
 
   return (
     <section aria-labelledby="roster">
       <h2 id="roster">Roster</h2>
-      {members && members.length === 0 && <p className="muted">No members yet. Add them one by one or import a CSV file.</p>}
+      {members && members.length === 0 && (
+        <p className="muted">No members yet. Add them one by one or import a CSV file.</p>
+      )}
       {members && members.length > 0 && (
         <ul className="roster">
           {members.map((m) => (
             <li key={m.id} className={m.active ? '' : 'inactive'}>
               <span>
-                {m.name} <span className="muted">· {m.email} · {m.role === 'clm' ? 'current CLM' : m.role}</span>
+                {m.name}{' '}
+                <span className="muted">
+                  · {m.email} · {m.role === 'clm' ? 'current CLM' : m.role}
+                </span>
                 {!m.active && <span className="tag"> (inactive)</span>}
               </span>
               <span className="actions">
                 <MemberEditor member={m} />
-                <button type="button" className="button-secondary" onClick={() => void setMemberActive(m.id, !m.active)}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() => void setMemberActive(m.id, !m.active)}
+                >
                   {m.active ? `Deactivate ${m.name}` : `Reactivate ${m.name}`}
                 </button>
               </span>
@@ -345,10 +420,17 @@ function Roster() {
       </form>
       <div className="card stack">
         <h3>Import members from a CSV file</h3>
-        <p className="muted">Columns: name, email, and optionally role (candidate, clm or guest). You see every row before anything is added.</p>
+        <p className="muted">
+          Columns: name, email, and optionally role (candidate, clm or guest). You see every row before anything is
+          added.
+        </p>
         <label className="field">
           <span>CSV file</span>
-          <input type="file" accept=".csv,text/csv" onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])}
+          />
         </label>
         {done && <p role="status">{done}</p>}
         {preview?.fileError && (
@@ -381,7 +463,12 @@ function Roster() {
               </table>
             </div>
             <p className="actions">
-              <button type="button" className="button" disabled={preview.rows.every((r) => r.error)} onClick={() => void importRows()}>
+              <button
+                type="button"
+                className="button"
+                disabled={preview.rows.every((r) => r.error)}
+                onClick={() => void importRows()}
+              >
                 Import {preview.rows.filter((r) => !r.error).length} members
               </button>
               <button type="button" className="button-secondary" onClick={() => setPreview(null)}>

@@ -30,7 +30,11 @@ export function Component() {
   const toggle = async (memberId: string, name: string) => {
     const before = byMember.get(memberId);
     const present = !before?.present;
-    push({ id: attendanceId(session.id, memberId), label: `${name} ${present ? 'checked in' : 'checked out'}`, previous: before });
+    push({
+      id: attendanceId(session.id, memberId),
+      label: `${name} ${present ? 'checked in' : 'checked out'}`,
+      previous: before,
+    });
     await saveAttendance({ sessionId: session.id, memberId, present, hours: before?.hours ?? session.hours });
     setMessage(`${name} ${present ? 'is present' : 'is no longer marked present'}.`);
   };
@@ -81,13 +85,25 @@ export function Component() {
           const a = byMember.get(m.id);
           return (
             <li key={m.id} className={a?.present ? 'is-present' : ''}>
-              <button type="button" className={a?.present ? 'button' : 'button-secondary'} aria-pressed={!!a?.present} onClick={() => void toggle(m.id, m.name)}>
+              <button
+                type="button"
+                className={a?.present ? 'button' : 'button-secondary'}
+                aria-pressed={!!a?.present}
+                onClick={() => void toggle(m.id, m.name)}
+              >
                 {m.name}
               </button>
               {a?.present && (
                 <label className="hours">
                   <span>Hours</span>
-                  <input type="number" min={0} max={session.hours} step={0.25} value={a.hours} onChange={(e) => void setHours(m.id, m.name, e.target.valueAsNumber)} />
+                  <input
+                    type="number"
+                    min={0}
+                    max={session.hours}
+                    step={0.25}
+                    value={a.hours}
+                    onChange={(e) => void setHours(m.id, m.name, e.target.valueAsNumber)}
+                  />
                 </label>
               )}
               {a && <span className="muted when">{formatWhen(a.updatedAt)}</span>}

@@ -1,14 +1,24 @@
 // The chapter feature's repository: roster, attendance and local schedule changes.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../../db/db';
-import { attendanceId, normalizeEmail, type Attendance, type Member, type MemberRole, type SessionChange } from '../../lib/chapter';
+import {
+  attendanceId,
+  normalizeEmail,
+  type Attendance,
+  type Member,
+  type MemberRole,
+  type SessionChange,
+} from '../../lib/chapter';
 
 export function useMembers(): Member[] | undefined {
   return useLiveQuery(async () => (await db.members.toArray()).sort((a, b) => a.name.localeCompare(b.name)), []);
 }
 
 export function useAttendance(sessionId?: string): Attendance[] | undefined {
-  return useLiveQuery(() => (sessionId ? db.attendance.where('sessionId').equals(sessionId).toArray() : db.attendance.toArray()), [sessionId]);
+  return useLiveQuery(
+    () => (sessionId ? db.attendance.where('sessionId').equals(sessionId).toArray() : db.attendance.toArray()),
+    [sessionId],
+  );
 }
 
 export function useSessionChanges(): Map<string, SessionChange> | undefined {
@@ -20,8 +30,16 @@ export class DuplicateEmailError extends Error {}
 export async function addMember(input: { name: string; email: string; role: MemberRole }): Promise<Member> {
   const email = normalizeEmail(input.email);
   return db.transaction('rw', db.members, async () => {
-    if (await db.members.where('email').equals(email).count()) throw new DuplicateEmailError(`${input.email} is already on the roster.`);
-    const m: Member = { id: crypto.randomUUID(), name: input.name.trim(), email, role: input.role, active: true, updatedAt: Date.now() };
+    if (await db.members.where('email').equals(email).count())
+      throw new DuplicateEmailError(`${input.email} is already on the roster.`);
+    const m: Member = {
+      id: crypto.randomUUID(),
+      name: input.name.trim(),
+      email,
+      role: input.role,
+      active: true,
+      updatedAt: Date.now(),
+    };
     await db.members.add(m);
     return m;
   });
@@ -31,14 +49,24 @@ export async function addMember(input: { name: string; email: string; role: Memb
 export async function addMembers(inputs: { name: string; email: string; role: MemberRole }[]): Promise<number> {
   return db.transaction('rw', db.members, async () => {
     const now = Date.now();
-    const rows = inputs.map((i) => ({ id: crypto.randomUUID(), name: i.name.trim(), email: normalizeEmail(i.email), role: i.role, active: true, updatedAt: now }));
+    const rows = inputs.map((i) => ({
+      id: crypto.randomUUID(),
+      name: i.name.trim(),
+      email: normalizeEmail(i.email),
+      role: i.role,
+      active: true,
+      updatedAt: now,
+    }));
     await db.members.bulkAdd(rows);
     return rows.length;
   });
 }
 
 /** Edits a member; the email must stay unique on the roster. */
-export async function updateMember(id: string, change: { name: string; email: string; role: MemberRole }): Promise<void> {
+export async function updateMember(
+  id: string,
+  change: { name: string; email: string; role: MemberRole },
+): Promise<void> {
   const email = normalizeEmail(change.email);
   await db.transaction('rw', db.members, async () => {
     const clash = await db.members.where('email').equals(email).first();

@@ -23,7 +23,11 @@ export function Component() {
   const withAttendance = new Set(attendance.filter((a) => a.present).map((a) => a.sessionId));
   const held = sessions.filter((s) => s.date <= today || withAttendance.has(s.id));
   const hoursLeft = sessions.filter((s) => !held.includes(s)).reduce((sum, s) => sum + s.hours, 0);
-  const totals = memberHours(members, attendance, held.map((s) => s.id));
+  const totals = memberHours(
+    members,
+    attendance,
+    held.map((s) => s.id),
+  );
   const below = new Set(belowTarget(members, totals, program.season.targetHours, hoursLeft).map((m) => m.id));
 
   const importFile = async (file: File) => {
@@ -31,7 +35,9 @@ export function Component() {
     setImportError(null);
     try {
       const s = await importChapterFile(await readText(file));
-      setSummary(`Imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`);
+      setSummary(
+        `Imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`,
+      );
     } catch (err) {
       setImportError(`Nothing was changed: ${(err as Error).message}`);
     }
@@ -41,8 +47,8 @@ export function Component() {
     <>
       <PageTitle title="Members and hours">Members and hours</PageTitle>
       <p>
-        {held.length} of {sessions.length} sessions held · target {formatHours(program.season.targetHours)} · {formatHours(hoursLeft)} still to come.{' '}
-        <Link to={paths.chapter.href()}>Back to the study group</Link>
+        {held.length} of {sessions.length} sessions held · target {formatHours(program.season.targetHours)} ·{' '}
+        {formatHours(hoursLeft)} still to come. <Link to={paths.chapter.href()}>Back to the study group</Link>
       </p>
       {members.length === 0 ? (
         <p className="muted">No members yet.</p>
@@ -79,7 +85,13 @@ export function Component() {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={async () => download(`hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`, 'application/json', await exportChapterFile(m.id))}
+                        onClick={async () =>
+                          download(
+                            `hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`,
+                            'application/json',
+                            await exportChapterFile(m.id),
+                          )
+                        }
                       >
                         Hours file for {m.name}
                       </button>
@@ -94,7 +106,10 @@ export function Component() {
       {below.size > 0 && (
         <section aria-labelledby="below" className="card">
           <h2 id="below">Below target</h2>
-          <p>These active members cannot reach {formatHours(program.season.targetHours)} even by attending every remaining session:</p>
+          <p>
+            These active members cannot reach {formatHours(program.season.targetHours)} even by attending every
+            remaining session:
+          </p>
           <ul>
             {members
               .filter((m) => below.has(m.id))
@@ -109,23 +124,40 @@ export function Component() {
       <section aria-labelledby="exports" className="card stack">
         <h2 id="exports">Exports and sharing</h2>
         <p className="actions">
-          <button type="button" className="button-secondary" onClick={() => download('roster.csv', 'text/csv', rosterCsv(members))}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => download('roster.csv', 'text/csv', rosterCsv(members))}
+          >
             Roster (CSV)
           </button>
-          <button type="button" className="button-secondary" onClick={() => download('attendance.csv', 'text/csv', attendanceMatrixCsv(members, held, attendance))}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => download('attendance.csv', 'text/csv', attendanceMatrixCsv(members, held, attendance))}
+          >
             Attendance matrix (CSV)
           </button>
-          <button type="button" className="button" onClick={async () => download('chapter-study-group.json', 'application/json', await exportChapterFile())}>
+          <button
+            type="button"
+            className="button"
+            onClick={async () => download('chapter-study-group.json', 'application/json', await exportChapterFile())}
+          >
             Export the chapter file
           </button>
         </p>
         <p className="muted">
-          The chapter file holds the roster, attendance and this device's schedule changes. Import it on another committee member's device: the same
-          member is matched by email, the newer change wins, nothing is deleted, and importing the same file twice changes nothing.
+          The chapter file holds the roster, attendance and this device's schedule changes. Import it on another
+          committee member's device: the same member is matched by email, the newer change wins, nothing is deleted, and
+          importing the same file twice changes nothing.
         </p>
         <label className="field">
           <span>Import a chapter file</span>
-          <input type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
         </label>
         {summary && <p role="status">{summary}</p>}
         {importError && (

@@ -72,7 +72,11 @@ export function startClock(id: string, now = Date.now()) {
 }
 
 /** Scores the exam, records every given answer for progress and review, and closes it. */
-export async function submitExam(id: string, questions: Question[], now = Date.now()): Promise<AttemptRecord | undefined> {
+export async function submitExam(
+  id: string,
+  questions: Question[],
+  now = Date.now(),
+): Promise<AttemptRecord | undefined> {
   const attempt = await getAttempt(id);
   if (!attempt || attempt.status === 'submitted') return attempt;
   const right = new Set<string>();

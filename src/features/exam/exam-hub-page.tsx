@@ -26,9 +26,9 @@ export function Component() {
     <>
       <PageTitle title="Mock exam">Mock exam</PageTitle>
       <p>
-        Questions are drawn across the sub-areas in proportion to the exam blueprint, preferring ones you have not seen. There is no feedback
-        until you submit; flag questions to come back to them. Your time and answers are saved as you go, so you can pause, reload or close the
-        tab and carry on later.
+        Questions are drawn across the sub-areas in proportion to the exam blueprint, preferring ones you have not seen.
+        There is no feedback until you submit; flag questions to come back to them. Your time and answers are saved as
+        you go, so you can pause, reload or close the tab and carry on later.
       </p>
       {active && active.length > 0 && (
         <section aria-labelledby="exam-resume" className="card">
@@ -68,7 +68,10 @@ export function Component() {
           <p className="muted">No exam submitted yet.</p>
         ) : (
           <>
-            <ScoreChart label="Mock exam scores, oldest first" points={history.map((a, i) => ({ label: `Exam ${i + 1}`, percent: a.result?.overall.percent ?? 0 }))} />
+            <ScoreChart
+              label="Mock exam scores, oldest first"
+              points={history.map((a, i) => ({ label: `Exam ${i + 1}`, percent: a.result?.overall.percent ?? 0 }))}
+            />
             <ul>
               {[...history].reverse().map((a) => (
                 <li key={a.id}>

@@ -10,8 +10,19 @@ import { PageTitle } from '../../components/ui/page-title';
 import { optionOrder } from '../../lib/random';
 import { isTextEntry, LETTERS, optionSlot } from '../../lib/keys';
 import { formatClock } from './clock';
-import { CHECKPOINT_MS, checkpointClock, loadExam, pauseExam, remainingMs, resumeClock, saveResponse, stopClock, submitExam, updateAttempt, usedMs } from './data';
-
+import {
+  CHECKPOINT_MS,
+  checkpointClock,
+  loadExam,
+  pauseExam,
+  remainingMs,
+  resumeClock,
+  saveResponse,
+  stopClock,
+  submitExam,
+  updateAttempt,
+  usedMs,
+} from './data';
 
 interface ExamData {
   attempt: AttemptRecord;
@@ -34,7 +45,15 @@ function ExamView({ initial, questions }: { initial: AttemptRecord; questions: Q
   return <ExamRunner attempt={attempt} setAttempt={setAttempt} questions={questions} />;
 }
 
-function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord; setAttempt: React.Dispatch<React.SetStateAction<AttemptRecord>>; questions: Question[] }) {
+function ExamRunner({
+  attempt,
+  setAttempt,
+  questions,
+}: {
+  attempt: AttemptRecord;
+  setAttempt: React.Dispatch<React.SetStateAction<AttemptRecord>>;
+  questions: Question[];
+}) {
   const [now, setNow] = useState(Date.now());
   const [confirming, setConfirming] = useState(false);
   const submitting = useRef(false);
@@ -50,7 +69,8 @@ function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord
 
   // Clock updates from the database touch only the clock, never answers given meanwhile.
   const apply = useCallback(
-    (a: AttemptRecord | undefined) => a && setAttempt((s) => ({ ...s, usedMs: a.usedMs, runningSince: a.runningSince, paused: a.paused })),
+    (a: AttemptRecord | undefined) =>
+      a && setAttempt((s) => ({ ...s, usedMs: a.usedMs, runningSince: a.runningSince, paused: a.paused })),
     [setAttempt],
   );
 
@@ -88,7 +108,11 @@ function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord
   }, [left, submit]);
 
   const choose = async (i: number) => {
-    const next = question.multi ? (chosen.includes(i) ? chosen.filter((x) => x !== i) : [...chosen, i].sort((a, b) => a - b)) : [i];
+    const next = question.multi
+      ? chosen.includes(i)
+        ? chosen.filter((x) => x !== i)
+        : [...chosen, i].sort((a, b) => a - b)
+      : [i];
     const response = { choice: next, at: Date.now() };
     setAttempt((s) => ({ ...s, responses: { ...s.responses, [question.id]: response } }));
     await saveResponse(attempt.id, question.id, response);
@@ -135,7 +159,8 @@ function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord
   }, []);
 
   const onNavKey = (e: React.KeyboardEvent, i: number) => {
-    const delta = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
+    const delta =
+      e.key === 'ArrowRight' || e.key === 'ArrowDown' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? -1 : 0;
     const target = e.key === 'Home' ? 0 : e.key === 'End' ? questions.length - 1 : delta ? i + delta : -1;
     if (target < 0 || target >= questions.length) return;
     e.preventDefault();
@@ -181,7 +206,12 @@ function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord
                 {order.map((i, slot) => (
                   <li key={i} className="option">
                     <label>
-                      <input type={question.multi ? 'checkbox' : 'radio'} name={`exam-${question.id}`} checked={chosen.includes(i)} onChange={() => void choose(i)} />
+                      <input
+                        type={question.multi ? 'checkbox' : 'radio'}
+                        name={`exam-${question.id}`}
+                        checked={chosen.includes(i)}
+                        onChange={() => void choose(i)}
+                      />
                       <span className="letter" aria-hidden="true">
                         {LETTERS[slot]}
                       </span>
@@ -194,20 +224,36 @@ function ExamRunner({ attempt, setAttempt, questions }: { attempt: AttemptRecord
               </ul>
             </fieldset>
             <div className="actions">
-              <button type="button" className="button-secondary" disabled={index === 0} onClick={() => void goTo(index - 1)}>
+              <button
+                type="button"
+                className="button-secondary"
+                disabled={index === 0}
+                onClick={() => void goTo(index - 1)}
+              >
                 Previous
               </button>
-              <button type="button" className="button-secondary" aria-pressed={marked} onClick={() => void toggleMark()}>
+              <button
+                type="button"
+                className="button-secondary"
+                aria-pressed={marked}
+                onClick={() => void toggleMark()}
+              >
                 {marked ? 'Flagged for review' : 'Flag for review'}
               </button>
-              <button type="button" className="button" disabled={index + 1 >= questions.length} onClick={() => void goTo(index + 1)}>
+              <button
+                type="button"
+                className="button"
+                disabled={index + 1 >= questions.length}
+                onClick={() => void goTo(index + 1)}
+              >
                 Next
               </button>
             </div>
           </article>
           <nav aria-label="Question navigator" className="navigator">
             <p className="muted legend">
-              <span className="dot dot-answered" /> answered <span className="dot dot-flagged" /> flagged <span className="dot" /> blank · arrow keys move
+              <span className="dot dot-answered" /> answered <span className="dot dot-flagged" /> flagged{' '}
+              <span className="dot" /> blank · arrow keys move
             </p>
             <ol>
               {questions.map((q, i) => {
@@ -275,8 +321,9 @@ function ExamResult({ attempt, questions }: { attempt: AttemptRecord; questions:
           Score: {result.overall.percent}% ({result.overall.correct} of {result.overall.total})
         </h2>
         <p>
-          Time used: {formatClock(usedMs(attempt))} of {formatClock(attempt.durationMs ?? 0)}. Unanswered questions count as wrong. The real exam sets
-          its pass mark by expert judgement and publishes no fixed percentage; aim to be strong in every area.
+          Time used: {formatClock(usedMs(attempt))} of {formatClock(attempt.durationMs ?? 0)}. Unanswered questions
+          count as wrong. The real exam sets its pass mark by expert judgement and publishes no fixed percentage; aim to
+          be strong in every area.
         </p>
       </section>
       <h2>By area</h2>
@@ -326,25 +373,34 @@ function ExamResult({ attempt, questions }: { attempt: AttemptRecord; questions:
           const order = optionOrder(q.options.length, attempt.seed, q.id);
           const letter = (i: number) => LETTERS[order.indexOf(i)];
           const yours = r && r.choice.length > 0 ? r.choice.map(letter).sort().join(', ') : 'no answer';
-          const right = q.options.flatMap((o, i) => (o.correct ? [letter(i)] : [])).sort().join(', ');
+          const right = q.options
+            .flatMap((o, i) => (o.correct ? [letter(i)] : []))
+            .sort()
+            .join(', ');
           return (
             <li key={q.id} className="card">
               <details>
                 <summary>
-                  <span className={r?.correct ? 'tag tag-correct' : 'tag tag-wrong'}>{r?.correct ? 'Right' : 'Wrong'}</span>{' '}
+                  <span className={r?.correct ? 'tag tag-correct' : 'tag tag-wrong'}>
+                    {r?.correct ? 'Right' : 'Wrong'}
+                  </span>{' '}
                   {q.stemText.slice(0, 140)}
                   {q.stemText.length > 140 ? '…' : ''}
                 </summary>
                 <ContentHtml html={q.stemHtml} />
                 <ul className="options">
                   {order.map((i, slot) => (
-                    <li key={i} className={`option ${q.options[i]!.correct ? 'correct' : r?.choice.includes(i) ? 'wrong' : ''}`}>
+                    <li
+                      key={i}
+                      className={`option ${q.options[i]!.correct ? 'correct' : r?.choice.includes(i) ? 'wrong' : ''}`}
+                    >
                       <span className="letter">{LETTERS[slot]}</span> <InlineHtml html={q.options[i]!.html} />
                     </li>
                   ))}
                 </ul>
                 <p>
-                  Your answer: {yours}. Correct: {right}. <span className="muted">{findSubarea(q.subarea)?.subarea.title ?? findArea(q.area)?.title}</span>
+                  Your answer: {yours}. Correct: {right}.{' '}
+                  <span className="muted">{findSubarea(q.subarea)?.subarea.title ?? findArea(q.area)?.title}</span>
                 </p>
                 {q.explanationHtml && <ContentHtml html={q.explanationHtml} className="explanation" />}
               </details>

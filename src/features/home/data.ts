@@ -21,7 +21,13 @@ export function useStudySummary(): StudySummary | undefined {
     const today = localDay(now);
     const startOfDay = new Date(now);
     startOfDay.setHours(0, 0, 0, 0);
-    const [due, seen, newToday, days, examDate] = await Promise.all([countDue(), seenIds(), countFirstAnsweredSince(startOfDay.getTime()), studyDays(), getSetting<string>(EXAM_DATE)]);
+    const [due, seen, newToday, days, examDate] = await Promise.all([
+      countDue(),
+      seenIds(),
+      countFirstAnsweredSince(startOfDay.getTime()),
+      studyDays(),
+      getSetting<string>(EXAM_DATE),
+    ]);
     const answeredToday = days.find((d) => d.day === today)?.answers ?? 0;
     return {
       due,

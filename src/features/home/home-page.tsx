@@ -49,7 +49,8 @@ function Today() {
         </Link>
       </p>
       <p className="muted">
-        0 answered today · 0-day streak · 0 of {content.counts.total} questions seen · <Link to={paths.progress.href()}>Your progress</Link>
+        0 answered today · 0-day streak · 0 of {content.counts.total} questions seen ·{' '}
+        <Link to={paths.progress.href()}>Your progress</Link>
       </p>
       <label className="field">
         <span>Your exam date</span>

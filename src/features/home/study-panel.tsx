@@ -16,7 +16,13 @@ export default function StudyPanel({ initialExamDate }: { initialExamDate?: stri
   if (!s) return <p className="muted">Loading your progress…</p>;
   const today = localDay(Date.now());
   const plan = s.examDate
-    ? planForExam({ today, examDate: s.examDate, unseen: content.counts.total - s.seen, newToday: s.newToday, dueNow: s.due })
+    ? planForExam({
+        today,
+        examDate: s.examDate,
+        unseen: content.counts.total - s.seen,
+        newToday: s.newToday,
+        dueNow: s.due,
+      })
     : undefined;
   return (
     <section aria-labelledby="today" className="card stack">
@@ -30,14 +36,23 @@ export default function StudyPanel({ initialExamDate }: { initialExamDate?: stri
         </Link>
       </p>
       <p className="muted">
-        {s.answeredToday} answered today · {s.streak === 1 ? '1-day streak' : `${s.streak}-day streak`} · {s.seen} of {content.counts.total} questions seen ·{' '}
-        <Link to={paths.progress.href()}>Your progress</Link>
+        {s.answeredToday} answered today · {s.streak === 1 ? '1-day streak' : `${s.streak}-day streak`} · {s.seen} of{' '}
+        {content.counts.total} questions seen · <Link to={paths.progress.href()}>Your progress</Link>
       </p>
       <label className="field">
         <span>Your exam date</span>
-        <input type="date" value={s.examDate ?? ''} min={today} onChange={(e) => void saveExamDate(e.target.value || undefined)} />
+        <input
+          type="date"
+          value={s.examDate ?? ''}
+          min={today}
+          onChange={(e) => void saveExamDate(e.target.value || undefined)}
+        />
       </label>
-      {plan ? <p aria-live="polite">{plan.summary}</p> : <p className="muted">Set your exam date to get a daily plan that covers every question before then.</p>}
+      {plan ? (
+        <p aria-live="polite">{plan.summary}</p>
+      ) : (
+        <p className="muted">Set your exam date to get a daily plan that covers every question before then.</p>
+      )}
     </section>
   );
 }

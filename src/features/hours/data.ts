@@ -19,7 +19,11 @@ export interface HoursData {
 
 export function useHoursData(): HoursData | undefined {
   return useLiveQuery(async () => {
-    const [members, me, education] = await Promise.all([db.members.toArray(), getSetting<string>(ME), db.education.orderBy('date').toArray()]);
+    const [members, me, education] = await Promise.all([
+      db.members.toArray(),
+      getSetting<string>(ME),
+      db.education.orderBy('date').toArray(),
+    ]);
     const attendance = me ? await db.attendance.where('memberId').equals(me).toArray() : [];
     return { members: members.sort((a, b) => a.name.localeCompare(b.name)), me, attendance, education };
   }, []);

@@ -31,7 +31,19 @@ export function Component() {
     .filter((a) => a.present)
     .flatMap((a) => {
       const s = sessions.find((x) => x.id === a.sessionId);
-      return s ? [{ id: `sg:${s.id}`, date: s.date, title: `Study group: ${s.title}`, provider: content.program.chapter, hours: a.hours, category: rules.studyGroupCategories[s.area] ?? '', kind: 'attended' as const }] : [];
+      return s
+        ? [
+            {
+              id: `sg:${s.id}`,
+              date: s.date,
+              title: `Study group: ${s.title}`,
+              provider: content.program.chapter,
+              hours: a.hours,
+              category: rules.studyGroupCategories[s.area] ?? '',
+              kind: 'attended' as const,
+            },
+          ]
+        : [];
     });
   const all = [...studyGroup, ...data.education];
   const asOf = today();
@@ -50,11 +62,15 @@ export function Component() {
   return (
     <>
       <PageTitle title="My hours">My hours</PageTitle>
-      <p>Your study-group hours and the education you log, measured against ALA's rules as this program publishes them.</p>
+      <p>
+        Your study-group hours and the education you log, measured against ALA's rules as this program publishes them.
+      </p>
       <section aria-labelledby="who" className="card stack">
         <h2 id="who">Study-group hours</h2>
         {data.members.length === 0 ? (
-          <p className="muted">No roster on this device. Import the chapter file your committee shares to see your official hours.</p>
+          <p className="muted">
+            No roster on this device. Import the chapter file your committee shares to see your official hours.
+          </p>
         ) : (
           <label className="field">
             <span>I am</span>
@@ -70,7 +86,11 @@ export function Component() {
         )}
         <label className="field">
           <span>Import the chapter file</span>
-          <input type="file" accept=".json,application/json" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
         </label>
         {message && <p role="status">{message}</p>}
         {studyGroup.length > 0 && (
@@ -95,7 +115,8 @@ export function Component() {
               <li key={e.id}>
                 <span>
                   {formatDate(e.date)}: {e.title}
-                  {e.provider ? `, ${e.provider}` : ''} · {formatHours(e.hours)} · {KINDS.find((k) => k.id === e.kind)?.label}
+                  {e.provider ? `, ${e.provider}` : ''} · {formatHours(e.hours)} ·{' '}
+                  {KINDS.find((k) => k.id === e.kind)?.label}
                 </span>
                 <button type="button" className="button-secondary" onClick={() => void removeEducation(e.id)}>
                   Remove {e.title}
@@ -119,8 +140,8 @@ function Progress({ progress, rule }: { progress: RuleProgress; rule: RuleSet })
     <section aria-labelledby={id} className="card">
       <h2 id={id}>{rule.title}</h2>
       <p>
-        {progress.counted} of {progress.required} hours in the {rule.windowMonths} months to {formatDate(progress.asOf)}.{' '}
-        {progress.met ? <strong>All requirements met.</strong> : null}
+        {progress.counted} of {progress.required} hours in the {rule.windowMonths} months to {formatDate(progress.asOf)}
+        . {progress.met ? <strong>All requirements met.</strong> : null}
       </p>
       <ul>
         {[...progress.categories, ...progress.topics].map((c) => (
@@ -159,7 +180,15 @@ function LogForm() {
   const [topic, setTopic] = useState('');
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
-    await logEducation({ date, title: title.trim(), provider: provider.trim() || undefined, hours: Number(hours), category, kind, topic: topic || undefined });
+    await logEducation({
+      date,
+      title: title.trim(),
+      provider: provider.trim() || undefined,
+      hours: Number(hours),
+      category,
+      kind,
+      topic: topic || undefined,
+    });
     setTitle('');
   };
   return (
@@ -179,7 +208,15 @@ function LogForm() {
       </label>
       <label className="field">
         <span>Hours</span>
-        <input type="number" required min={0.25} max={40} step={0.25} value={hours} onChange={(e) => setHours(e.target.value)} />
+        <input
+          type="number"
+          required
+          min={0.25}
+          max={40}
+          step={0.25}
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+        />
       </label>
       <label className="field">
         <span>Category</span>

@@ -1,7 +1,16 @@
 // The practice feature's repository: the only way its UI reads and writes study data.
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnswerRecord, AttemptRecord } from '../../db/db';
-import { activeAttempts, answersTo, countDue, flaggedIds, isFlagged, latestFor, missedIds, seenIds } from '../../db/study';
+import {
+  activeAttempts,
+  answersTo,
+  countDue,
+  flaggedIds,
+  isFlagged,
+  latestFor,
+  missedIds,
+  seenIds,
+} from '../../db/study';
 import { content } from '../../content/runtime';
 
 export type { AnswerRecord };

@@ -62,7 +62,9 @@ export default function PracticeHubPage() {
       )}
       <form onSubmit={start} className="card stack">
         <h2>Start a practice set</h2>
-        <p className="muted">Questions and their options come in a new random order each time. Answers count toward your review schedule.</p>
+        <p className="muted">
+          Questions and their options come in a new random order each time. Answers count toward your review schedule.
+        </p>
         <label className="field">
           <span>What to practise</span>
           <select value={source} onChange={(e) => setSource(e.target.value)}>

@@ -19,7 +19,9 @@ function usePracticeSet(kind: 'area' | 'session'): PracticeSet | undefined {
   const { areaId, sessionId } = useParams();
   if (kind === 'area') {
     const area = findArea(areaId);
-    return area && { key: `area:${area.id}`, title: area.title, back: { href: paths.area.href(area.id), label: area.title } };
+    return (
+      area && { key: `area:${area.id}`, title: area.title, back: { href: paths.area.href(area.id), label: area.title } }
+    );
   }
   const session = findSession(sessionId);
   return (
@@ -49,7 +51,11 @@ function Practice({ set }: { set: PracticeSet }) {
       <p>
         <Link to={set.back.href}>Back to {set.back.label}</Link>
       </p>
-      {questions.length === 0 ? <p>There are no questions here yet.</p> : <Round key={set.key} setKey={set.key} questions={questions} />}
+      {questions.length === 0 ? (
+        <p>There are no questions here yet.</p>
+      ) : (
+        <Round key={set.key} setKey={set.key} questions={questions} />
+      )}
     </>
   );
 }
@@ -113,7 +119,13 @@ function Round({ setKey, questions }: { setKey: string; questions: Question[] })
         context={setKey}
         onAnswered={(a) => noteAnswer(setKey, a.correct)}
         next={
-          <button type="button" className="button" data-next autoFocus onClick={() => (last ? setParams({ q: question.id, done: '1' }) : goTo(index + 1))}>
+          <button
+            type="button"
+            className="button"
+            data-next
+            autoFocus
+            onClick={() => (last ? setParams({ q: question.id, done: '1' }) : goTo(index + 1))}
+          >
             {last ? 'Finish round' : 'Next question'}
           </button>
         }

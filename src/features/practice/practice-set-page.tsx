@@ -96,10 +96,20 @@ function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: 
             }
           />
           <nav aria-label="Questions" className="pager">
-            <button type="button" className="button-secondary" disabled={index === 0} onClick={() => void move(index - 1)}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={index === 0}
+              onClick={() => void move(index - 1)}
+            >
               Previous
             </button>
-            <button type="button" className="button-secondary" disabled={index + 1 >= questions.length} onClick={() => void move(index + 1)}>
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={index + 1 >= questions.length}
+              onClick={() => void move(index + 1)}
+            >
               Skip
             </button>
           </nav>

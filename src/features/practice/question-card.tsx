@@ -7,7 +7,6 @@ import { isTextEntry, LETTERS, optionSlot } from '../../lib/keys';
 import type { Confidence, StoredCard } from '../../lib/review';
 import { getCard, rateConfidence, recordAnswer, setFlag, useAnswersTo, useIsFlagged, type AnswerRecord } from './data';
 
-
 interface Props {
   question: Question;
   context: string;
@@ -39,7 +38,9 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
   const letterOf = (contentIndex: number) => LETTERS[shown.indexOf(contentIndex)];
 
   const toggle = (i: number) =>
-    setChosen((c) => (question.multi ? (c.includes(i) ? c.filter((x) => x !== i) : [...c, i].sort((a, b) => a - b)) : [i]));
+    setChosen((c) =>
+      question.multi ? (c.includes(i) ? c.filter((x) => x !== i) : [...c, i].sort((a, b) => a - b)) : [i],
+    );
 
   const check = async () => {
     if (answered || chosen.length === 0) return;
@@ -115,7 +116,12 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
               return (
                 <li key={i} className={`option ${mark}`}>
                   <label>
-                    <input type={question.multi ? 'checkbox' : 'radio'} name={`${uid}-option`} checked={isChosen} onChange={() => toggle(i)} />
+                    <input
+                      type={question.multi ? 'checkbox' : 'radio'}
+                      name={`${uid}-option`}
+                      checked={isChosen}
+                      onChange={() => toggle(i)}
+                    />
                     <span className="letter" aria-hidden="true">
                       {LETTERS[slot]}
                     </span>
@@ -136,7 +142,12 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
               Check answer
             </button>
           )}
-          <button type="button" className="button-secondary" aria-pressed={flagged} onClick={() => void setFlag(question.id, !flagged)}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-pressed={flagged}
+            onClick={() => void setFlag(question.id, !flagged)}
+          >
             {flagged ? 'Flagged' : 'Flag for later'}
           </button>
         </div>
@@ -151,7 +162,8 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
           <div className={`feedback ${result.correct ? 'feedback-right' : 'feedback-wrong'}`}>
             <p className="verdict">
               {result.correct ? 'Correct.' : 'Not quite.'}{' '}
-              {!result.correct && `The correct ${right.length > 1 ? 'answers are' : 'answer is'} ${right.map(letterOf).sort().join(', ')}.`}
+              {!result.correct &&
+                `The correct ${right.length > 1 ? 'answers are' : 'answer is'} ${right.map(letterOf).sort().join(', ')}.`}
             </p>
           </div>
         )}
@@ -162,7 +174,13 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
             <div className="confidence" role="group" aria-label="How sure were you?">
               <span className="muted">How sure were you?</span>
               {(['guessed', 'easy'] as const).map((c) => (
-                <button key={c} type="button" className="button-secondary" aria-pressed={confidence === c} onClick={() => void rate(c)}>
+                <button
+                  key={c}
+                  type="button"
+                  className="button-secondary"
+                  aria-pressed={confidence === c}
+                  onClick={() => void rate(c)}
+                >
                   {c === 'guessed' ? 'I guessed' : 'Easy'}
                 </button>
               ))}
@@ -184,7 +202,8 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
       {previous.length > 0 && (
         <details className="history">
           <summary>
-            Answered {previous.length} {previous.length === 1 ? 'time' : 'times'} before · last time {previous[0]!.correct ? 'right' : 'wrong'}
+            Answered {previous.length} {previous.length === 1 ? 'time' : 'times'} before · last time{' '}
+            {previous[0]!.correct ? 'right' : 'wrong'}
           </summary>
           <ul>
             {previous.slice(0, 10).map((a) => (

@@ -1,5 +1,13 @@
 // Practice sets: which questions a source gives, and starting a shuffled, resumable attempt.
-import { findCompetency, findSession, findSubarea, loadAllQuestions, loadAreaQuestions, loadSessionQuestions, findArea } from '../../content/runtime';
+import {
+  findCompetency,
+  findSession,
+  findSubarea,
+  loadAllQuestions,
+  loadAreaQuestions,
+  loadSessionQuestions,
+  findArea,
+} from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
 import { createAttempt, dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
@@ -69,7 +77,11 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
 }
 
 /** Creates a shuffled practice set of the given length; undefined when the source is empty. */
-export async function startPracticeSet(source: SetSource, length: SetLength, now = Date.now()): Promise<AttemptRecord | undefined> {
+export async function startPracticeSet(
+  source: SetSource,
+  length: SetLength,
+  now = Date.now(),
+): Promise<AttemptRecord | undefined> {
   const pool = await questionsFor(source, now);
   if (pool.length === 0) return undefined;
   const seed = newSeed();
@@ -79,4 +91,3 @@ export async function startPracticeSet(source: SetSource, length: SetLength, now
   ).slice(0, length === 'all' ? undefined : length);
   return createAttempt({ kind: 'practice', title: sourceTitle(source), source, seed, questionIds: ids }, now);
 }
-

@@ -19,7 +19,9 @@ export const usePracticeStore = create<PracticeState>()((set) => ({
   noteAnswer: (setKey, correct) =>
     set((s) => {
       const r = s.rounds[setKey] ?? { answered: 0, correct: 0 };
-      return { rounds: { ...s.rounds, [setKey]: { answered: r.answered + 1, correct: r.correct + (correct ? 1 : 0) } } };
+      return {
+        rounds: { ...s.rounds, [setKey]: { answered: r.answered + 1, correct: r.correct + (correct ? 1 : 0) } },
+      };
     }),
   resetRound: (setKey) =>
     set((s) => {

@@ -17,7 +17,17 @@ function describe(m: Mastery | undefined): string {
   return `${m.accuracy}% right (${m.right} of ${m.seen} answered)`;
 }
 
-function Row({ label, m, level, href }: { label: string; m: Mastery | undefined; level: 'area' | 'sub' | 'comp'; href: string }) {
+function Row({
+  label,
+  m,
+  level,
+  href,
+}: {
+  label: string;
+  m: Mastery | undefined;
+  level: 'area' | 'sub' | 'comp';
+  href: string;
+}) {
   return (
     <tr>
       <th scope="row" className={level === 'area' ? '' : level}>
@@ -37,11 +47,7 @@ export function Component() {
   return (
     <>
       <PageTitle title="Your progress">Your progress</PageTitle>
-      {!data ? (
-        <p className="muted">Loading…</p>
-      ) : (
-        <Dashboard bank={bank} data={data} />
-      )}
+      {!data ? <p className="muted">Loading…</p> : <Dashboard bank={bank} data={data} />}
     </>
   );
 }
@@ -94,7 +100,15 @@ function Dashboard({ bank, data }: { bank: Question[]; data: NonNullable<ReturnT
               <Row key={a.id} label={a.title} m={d.byArea.get(a.id)} level="area" href={set(`area:${a.id}`)} />,
               ...a.subareas.flatMap((s) => [
                 <Row key={s.id} label={s.title} m={d.bySubarea.get(s.id)} level="sub" href={set(`subarea:${s.id}`)} />,
-                ...s.competencies.map((c) => <Row key={c.id} label={c.title} m={d.byCompetency.get(c.id)} level="comp" href={set(`competency:${c.id}`)} />),
+                ...s.competencies.map((c) => (
+                  <Row
+                    key={c.id}
+                    label={c.title}
+                    m={d.byCompetency.get(c.id)}
+                    level="comp"
+                    href={set(`competency:${c.id}`)}
+                  />
+                )),
               ]),
             ])}
           </tbody>
@@ -106,7 +120,10 @@ function Dashboard({ bank, data }: { bank: Question[]; data: NonNullable<ReturnT
           No mock exam yet. <Link to={paths.exam.href()}>Sit one</Link>.
         </p>
       ) : (
-        <ScoreChart label="Mock exam scores, oldest first" points={data.exams.map((a, i) => ({ label: `Exam ${i + 1}`, percent: a.result?.overall.percent ?? 0 }))} />
+        <ScoreChart
+          label="Mock exam scores, oldest first"
+          points={data.exams.map((a, i) => ({ label: `Exam ${i + 1}`, percent: a.result?.overall.percent ?? 0 }))}
+        />
       )}
     </>
   );

@@ -10,7 +10,10 @@ let built: Promise<ReturnType<typeof buildIndex>> | undefined;
 /** Builds the index once per page load, from the cached content chunks. */
 export function loader() {
   built ??= (async () => {
-    const [questions, materials] = await Promise.all([loadAllQuestions(), Promise.all(content.sessions.map((s) => loadMaterial(s.id)))]);
+    const [questions, materials] = await Promise.all([
+      loadAllQuestions(),
+      Promise.all(content.sessions.map((s) => loadMaterial(s.id))),
+    ]);
     const docs: SearchDoc[] = [
       ...content.sessions.map((s, i) => ({
         id: `session:${s.id}`,
@@ -45,18 +48,28 @@ export function Component() {
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>Search session material and questions</span>
-          <input type="search" value={query} autoFocus onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })} />
+          <input
+            type="search"
+            value={query}
+            autoFocus
+            onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+          />
         </label>
       </form>
       <p role="status" className="muted">
-        {deferred.trim().length < 2 ? 'Type at least two letters.' : `${hits.length === 30 ? 'First 30' : hits.length} result${hits.length === 1 ? '' : 's'}`}
+        {deferred.trim().length < 2
+          ? 'Type at least two letters.'
+          : `${hits.length === 30 ? 'First 30' : hits.length} result${hits.length === 1 ? '' : 's'}`}
       </p>
       <ol className="results" aria-label="Results">
         {hits.map((h) => (
           <li key={h.id}>
-            <Link to={h.href}>{h.title}</Link> <span className="muted">({h.kind === 'session' ? 'session material' : 'question'})</span>
+            <Link to={h.href}>{h.title}</Link>{' '}
+            <span className="muted">({h.kind === 'session' ? 'session material' : 'question'})</span>
             <p>
-              {h.snippet.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+              {h.snippet.map((part, i) =>
+                part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+              )}
             </p>
           </li>
         ))}

@@ -57,7 +57,11 @@ export default function SessionPage() {
           onClick={async () => {
             // The calendar library loads only when asked for: it is not needed to read a session.
             const { applyChanges, scheduleToIcs } = await import('../../lib/schedule');
-            download(`${session.id}.ics`, 'text/calendar', scheduleToIcs(applyChanges([session], new Map()), content.program, location.origin));
+            download(
+              `${session.id}.ics`,
+              'text/calendar',
+              scheduleToIcs(applyChanges([session], new Map()), content.program, location.origin),
+            );
           }}
         >
           Add to calendar

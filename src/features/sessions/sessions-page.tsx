@@ -15,8 +15,8 @@ export default function SessionsPage() {
     <>
       <PageTitle title="Sessions">Sessions</PageTitle>
       <p className="lede">
-        {sessions.length} sessions, {formatHours(total)} in all (target {formatHours(program.season.targetHours)}). Times are{' '}
-        {program.timezone.replace(/_/g, ' ')} time.
+        {sessions.length} sessions, {formatHours(total)} in all (target {formatHours(program.season.targetHours)}).
+        Times are {program.timezone.replace(/_/g, ' ')} time.
       </p>
       <SessionList title="Upcoming" sessions={upcoming} />
       <SessionList title="Past" sessions={past} />
