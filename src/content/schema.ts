@@ -39,6 +39,7 @@ export const programSchema = z.strictObject({
     questions: z.int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' }),
     scored: z.int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' }).optional(),
     minutes: z.int({ error: 'must be a whole number of minutes' }).positive({ error: 'must be more than 0' }),
+    chooseAllItems: z.boolean({ error: 'must be true or false' }).optional(),
   }),
 });
 

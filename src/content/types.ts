@@ -6,7 +6,13 @@ export interface Program {
   chapter: string;
   timezone: string;
   season: { start: string; targetHours: number };
-  exam: { questions: number; scored?: number | undefined; minutes: number };
+  exam: {
+    questions: number;
+    scored?: number | undefined;
+    minutes: number;
+    /** Whether mock exams draw "choose all that apply" items (the real exam: single best answer). */
+    chooseAllItems?: boolean | undefined;
+  };
   welcomeHtml: string;
 }
 
@@ -62,6 +68,8 @@ export interface SessionMaterial {
 export interface QuestionOption {
   html: string;
   correct: boolean;
+  /** Why this option is right or wrong, shown beside it after checking (optional in content). */
+  rationaleHtml?: string | undefined;
 }
 
 export interface Question {

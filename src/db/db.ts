@@ -28,7 +28,12 @@ export interface AnswerRecord {
 
 export type SetSource =
   | { type: 'area' | 'subarea' | 'competency' | 'session'; id: string }
-  | { type: 'mixed' | 'missed' | 'flagged' | 'new' | 'due' };
+  | { type: 'mixed' | 'missed' | 'flagged' | 'new' | 'due' }
+  /** The questions missed in an earlier set or exam (its id). */
+  | { type: 'retry'; from: string };
+
+/** Tutor: feedback after each question. Timed: the real exam's pace, feedback at the end. */
+export type StudyMode = 'tutor' | 'timed';
 
 export interface Response {
   choice: number[];
@@ -57,6 +62,10 @@ export interface AttemptRecord {
   runningSince?: number | null;
   /** Exam: paused by the candidate (the clock stays stopped until they resume). */
   paused?: boolean;
+  /** Practice sets: tutor (default) or timed. A timed set runs like an exam. */
+  mode?: StudyMode;
+  /** Exam and timed sets: time spent on each question while it was on screen (ms). */
+  timeByQuestion?: Record<string, number>;
   submittedAt?: number;
   result?: { overall: Scored; byArea: Record<string, Scored>; bySubarea: Record<string, Scored> };
 }

@@ -33,10 +33,21 @@ export default function AreaPage() {
           <h3 id={`sub-${sub.id}`}>
             {sub.title} <span className="muted">({sub.weight}% of the exam)</span>
           </h3>
+          {(counts.bySubarea[sub.id] ?? 0) > 0 && (
+            <p>
+              <Link to={paths.practice.href(`subarea:${sub.id}`)}>
+                Practise {sub.title} ({counts.bySubarea[sub.id]} questions)
+              </Link>
+            </p>
+          )}
           <ul className="competencies">
             {sub.competencies.map((c) => (
               <li key={c.id}>
-                <span>{c.title}</span>{' '}
+                {(counts.byCompetency[c.id] ?? 0) > 0 ? (
+                  <Link to={paths.practice.href(`competency:${c.id}`)}>{c.title}</Link>
+                ) : (
+                  <span>{c.title}</span>
+                )}{' '}
                 <span className="muted">
                   {counts.byCompetency[c.id] ?? 0} {counts.byCompetency[c.id] === 1 ? 'question' : 'questions'}
                 </span>

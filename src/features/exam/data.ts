@@ -1,15 +1,26 @@
-// The mock-exam feature's repository: starting, saving, timing and submitting exams.
+// The mock-exam feature's repository: starting, timing, answering, flagging and submitting
+// exams (and timed practice sets, which run on the same screen). Every action is one named
+// operation of the data layer.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { content, loadAllQuestions, loadQuestionsById } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
-import { activeAttempts, createAttempt, getAttempt, seenIds, submittedExams, updateAttempt } from '../../db/study';
-import { recordAnswer } from '../../db/answers';
-import { assembleExam, scoreExam } from '../../lib/exam';
+import { seenIds } from '../../db/study';
+import { activeAttempts, createAttempt, getAttempt, submittedExams } from '../../db/attempts';
+import { assembleExam } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
-import { isCorrectChoice } from '../../lib/scoring';
 
-export { getAttempt, updateAttempt };
+export {
+  chooseOption,
+  getAttempt,
+  missedIn,
+  moveTo,
+  setMark,
+  setPaused,
+  startRetry,
+  tickClock,
+} from '../../db/attempts';
+export { submitAttempt } from '../../db/exam-submit';
 
 export interface ExamShape {
   questions: number;
@@ -28,8 +39,14 @@ export function examShapes(): ExamShape[] {
   ].filter((s, i) => i === 0 || s.questions < questions);
 }
 
+/** Whether mock exams may draw "choose all that apply" items (content/program.md). */
+function examDrawsChooseAll(): boolean {
+  return content.program.exam.chooseAllItems === true;
+}
+
 export async function startExam(shape: ExamShape, now = Date.now()): Promise<AttemptRecord> {
-  const [bank, seen] = await Promise.all([loadAllQuestions(), seenIds()]);
+  const [all, seen] = await Promise.all([loadAllQuestions(), seenIds()]);
+  const bank = examDrawsChooseAll() ? all : all.filter((q) => !q.multi);
   const seed = newSeed();
   const subareas = content.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
   const ids = assembleExam(bank, subareas, shape.questions, seen, seed);
@@ -42,62 +59,11 @@ export async function startExam(shape: ExamShape, now = Date.now()): Promise<Att
       questionIds: ids,
       durationMs: shape.minutes * 60_000,
       usedMs: 0,
-      runningSince: now,
+      runningSince: null,
       paused: false,
     },
     now,
   );
-}
-
-export function usedMs(a: AttemptRecord, now = Date.now()): number {
-  return (a.usedMs ?? 0) + (a.runningSince ? Math.max(0, now - a.runningSince) : 0);
-}
-
-export function remainingMs(a: AttemptRecord, now = Date.now()): number {
-  return Math.max(0, (a.durationMs ?? 0) - usedMs(a, now));
-}
-
-/** Stops the clock, keeping the time used (pause, leaving the page, closing the tab). */
-export function stopClock(id: string, now = Date.now()) {
-  return updateAttempt(id, (a) => {
-    a.usedMs = usedMs(a, now);
-    a.runningSince = null;
-  });
-}
-
-export function startClock(id: string, now = Date.now()) {
-  return updateAttempt(id, (a) => {
-    if (a.status === 'active' && !a.runningSince) a.runningSince = now;
-  });
-}
-
-/** Scores the exam, records every given answer for progress and review, and closes it. */
-export async function submitExam(
-  id: string,
-  questions: Question[],
-  now = Date.now(),
-): Promise<AttemptRecord | undefined> {
-  const attempt = await getAttempt(id);
-  if (!attempt || attempt.status === 'submitted') return attempt;
-  const right = new Set<string>();
-  for (const q of questions) {
-    const r = attempt.responses[q.id];
-    if (!r || r.choice.length === 0) continue;
-    const correct = isCorrectChoice(q.options, r.choice);
-    if (correct) right.add(q.id);
-    await recordAnswer({ questionId: q.id, choice: r.choice, correct, context: `exam:${id}`, at: r.at });
-  }
-  return updateAttempt(id, (a) => {
-    a.usedMs = Math.min(a.durationMs ?? Infinity, usedMs(a, now));
-    a.runningSince = null;
-    a.status = 'submitted';
-    a.submittedAt = now;
-    for (const q of questions) {
-      const r = a.responses[q.id];
-      if (r) r.correct = right.has(q.id);
-    }
-    a.result = scoreExam(questions, right);
-  });
 }
 
 export async function loadExam(id: string): Promise<{ attempt: AttemptRecord; questions: Question[] } | null> {
@@ -106,43 +72,19 @@ export async function loadExam(id: string): Promise<{ attempt: AttemptRecord; qu
   return { attempt, questions: await loadQuestionsById(attempt.questionIds) };
 }
 
+/** A real mock exam, not a timed practice set. */
+export const isMockExam = (a: AttemptRecord) => a.source.type === 'exam';
+
 export function useExamHistory(): AttemptRecord[] | undefined {
-  return useLiveQuery(() => submittedExams(), []);
+  return useLiveQuery(async () => (await submittedExams()).filter(isMockExam), []);
 }
 
 export function useActiveExams(): AttemptRecord[] | undefined {
   return useLiveQuery(() => activeAttempts('exam'), []);
 }
 
-/** Folds running time into usedMs every few seconds, so a closed tab loses at most that much. */
-export function checkpointClock(id: string, now = Date.now()) {
-  return updateAttempt(id, (a) => {
-    if (a.status !== 'active' || !a.runningSince) return;
-    a.usedMs = usedMs(a, now);
-    a.runningSince = now;
-  });
+/** The real exam's pace: milliseconds per question. */
+export function examPaceMs(): number {
+  const { minutes, questions } = content.program.exam;
+  return (minutes * 60_000) / questions;
 }
-
-/**
- * Starts the clock when the exam is on screen, unless the candidate paused it. A stale start
- * (the tab was closed without a last checkpoint) does not count the time it was closed.
- */
-export function resumeClock(id: string, now = Date.now()) {
-  return updateAttempt(id, (a) => {
-    if (a.status !== 'active' || a.paused) return;
-    if (!a.runningSince || now - a.runningSince > CHECKPOINT_MS * 2) a.runningSince = now;
-  });
-}
-
-export function pauseExam(id: string, paused: boolean, now = Date.now()) {
-  return updateAttempt(id, (a) => {
-    if (a.status !== 'active') return;
-    a.usedMs = usedMs(a, now);
-    a.paused = paused;
-    a.runningSince = paused ? null : now;
-  });
-}
-
-export const CHECKPOINT_MS = 5000;
-
-export { saveResponse } from '../../db/study';

@@ -4,8 +4,8 @@ import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { ScoreChart } from '../../components/ui/score-chart';
 import { formatWhen } from '../../lib/dates';
-import { examShapes, remainingMs, startExam, useActiveExams, useExamHistory } from './data';
-import { formatClock } from './clock';
+import { examShapes, startExam, useActiveExams, useExamHistory } from './data';
+import { formatClock, timeLeft } from '../../lib/exam-clock';
 
 export function Component() {
   const shapes = examShapes();
@@ -38,7 +38,7 @@ export function Component() {
               <li key={a.id}>
                 <Link to={paths.examAttempt.href(a.id)}>{a.title}</Link>{' '}
                 <span className="muted">
-                  {Object.keys(a.responses).length} answered · {formatClock(remainingMs(a))} left
+                  {Object.keys(a.responses).length} answered · {formatClock(timeLeft(a, Date.now()))} left
                 </span>
               </li>
             ))}

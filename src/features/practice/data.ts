@@ -1,39 +1,42 @@
 // The practice feature's repository: the only way its UI reads and writes study data.
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AnswerRecord, AttemptRecord } from '../../db/db';
-import {
-  activeAttempts,
-  answersTo,
-  countDue,
-  flaggedIds,
-  isFlagged,
-  latestFor,
-  missedIds,
-  seenIds,
-} from '../../db/study';
-import { content } from '../../content/runtime';
+import type { AnswerRecord, AttemptRecord, QuestionProgress } from '../../db/db';
+import { answersTo, countDue, flaggedIds, isFlagged, missedIds, progressFor, seenIds } from '../../db/study';
+import { activeAttempts } from '../../db/attempts';
+import { content, loadAllQuestions } from '../../content/runtime';
+import { mastery, type Mastery } from '../../lib/progress';
 
 export type { AnswerRecord };
 export { recordAnswer, rateConfidence } from '../../db/answers';
-export { getCard, setFlag } from '../../db/study';
+export { setFlag } from '../../db/study';
+export { answerInSet, finishSet, getAttempt, missedIn, moveTo, startRetry } from '../../db/attempts';
 
 /** Earlier answers to one question, newest first; undefined while loading. */
 export function useAnswersTo(questionId: string | undefined): AnswerRecord[] | undefined {
   return useLiveQuery(async () => (questionId ? answersTo(questionId) : []), [questionId]);
 }
 
-/** The latest answer to each of the given questions. */
-export function useLatestAnswers(questionIds: readonly string[] | undefined): Map<string, AnswerRecord> | undefined {
-  const key = questionIds?.join('|');
-  return useLiveQuery(() => latestFor(questionIds ?? []), [key]);
+/** The progress summary of each of the given questions (answered at least once). */
+export function useProgressFor(questionIds: readonly string[]): Map<string, QuestionProgress> | undefined {
+  const key = questionIds.join('|');
+  // The key stands for the ids: the query reruns when the set of questions changes.
+  // oxlint-disable-next-line react/exhaustive-deps
+  return useLiveQuery(() => progressFor(questionIds), [key]);
 }
 
 export function useIsFlagged(questionId: string): boolean {
   return useLiveQuery(() => isFlagged(questionId), [questionId]) ?? false;
 }
 
+export interface PersonalCounts {
+  due: number;
+  missed: number;
+  flagged: number;
+  new: number;
+}
+
 /** Sizes of the personal sets, live. */
-export function usePersonalCounts(): { due: number; missed: number; flagged: number; new: number } | undefined {
+export function usePersonalCounts(): PersonalCounts | undefined {
   return useLiveQuery(async () => {
     const [due, seen, missed, flagged] = await Promise.all([countDue(), seenIds(), missedIds(), flaggedIds()]);
     return { due, missed: missed.size, flagged: flagged.length, new: Math.max(0, content.counts.total - seen.size) };
@@ -44,4 +47,22 @@ export function useActiveSets(): AttemptRecord[] | undefined {
   return useLiveQuery(() => activeAttempts('practice'), []);
 }
 
-export { getAttempt, saveResponse, updateAttempt } from '../../db/study';
+export interface TreeMastery {
+  byArea: Map<string, Mastery>;
+  bySubarea: Map<string, Mastery>;
+  byCompetency: Map<string, Mastery>;
+}
+
+/** Mastery of every area, sub-area and competency, from the per-question summaries. */
+export function useTreeMastery(): TreeMastery | undefined {
+  return useLiveQuery(async () => {
+    const [bank, seen, missed] = await Promise.all([loadAllQuestions(), seenIds(), missedIds()]);
+    const latest = new Map<string, { questionId: string; correct: boolean; at: number }>();
+    for (const id of seen) latest.set(id, { questionId: id, correct: !missed.has(id), at: 0 });
+    return {
+      byArea: mastery(bank, latest, (q) => q.area),
+      bySubarea: mastery(bank, latest, (q) => q.subarea),
+      byCompetency: mastery(bank, latest, (q) => q.competency),
+    };
+  }, []);
+}

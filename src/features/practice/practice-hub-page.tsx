@@ -1,46 +1,68 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
-import type { SetSource } from '../../db/db';
-import { LENGTHS, startPracticeSet, type SetLength } from './sets';
-import { usePersonalCounts, useActiveSets } from './data';
+import type { SetSource, StudyMode } from '../../db/db';
+import { LENGTHS, examPaceMs, startPracticeSet, type SetLength } from './sets';
+import { usePersonalCounts, useActiveSets, useTreeMastery } from './data';
+import { PracticeTree, SetButton } from './practice-tree';
+import './practice.css';
 
-function parseSource(value: string | null): SetSource {
-  const [type, id] = (value ?? 'mixed').split(':') as [SetSource['type'], string | undefined];
+/** A set named in the link (`?source=due`, `?source=subarea:trust`): started on arrival. */
+function parseSource(value: string | null): SetSource | undefined {
+  const [type, id] = (value ?? '').split(':');
   if ((type === 'area' || type === 'subarea' || type === 'competency' || type === 'session') && id) return { type, id };
   if (type === 'missed' || type === 'flagged' || type === 'new' || type === 'due' || type === 'mixed') return { type };
-  return { type: 'mixed' };
+  return undefined;
 }
 
-const key = (s: SetSource) => ('id' in s ? `${s.type}:${s.id}` : s.type);
+const PERSONAL = [
+  { type: 'due', label: 'Due for review' },
+  { type: 'missed', label: 'Missed last time' },
+  { type: 'flagged', label: 'Flagged' },
+  { type: 'new', label: 'Never seen' },
+] as const;
 
 export default function PracticeHubPage() {
-  const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [source, setSource] = useState(key(parseSource(params.get('source'))));
   const [length, setLength] = useState<SetLength>(10);
+  const [mode, setMode] = useState<StudyMode>('tutor');
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const counts = usePersonalCounts();
   const active = useActiveSets();
-  const { areas, sessions, counts: bank } = content;
+  const tree = useTreeMastery();
+  const { sessions, counts: bank } = content;
+  const pace = Math.round((examPaceMs() / 60_000) * 10) / 10;
+  const [params] = useSearchParams();
+  const linked = useRef(parseSource(params.get('source')));
 
-  const start = async (e: React.FormEvent) => {
-    e.preventDefault();
-    const attempt = await startPracticeSet(parseSource(source), length);
-    if (!attempt) {
-      setMessage('There are no questions in that set yet. Choose another.');
-      return;
+  const start = async (source: SetSource) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const attempt = await startPracticeSet(source, length, mode);
+      if (!attempt) {
+        setMessage('There are no questions in that set yet. Choose another.');
+        setBusy(false);
+        return;
+      }
+      const to = attempt.kind === 'exam' ? paths.examAttempt.href(attempt.id) : paths.practiceSet.href(attempt.id);
+      navigate(to, { replace: linked.current !== undefined });
+    } catch (err) {
+      setMessage(`The set could not be started on this device (${(err as Error).message}).`);
+      setBusy(false);
     }
-    navigate(paths.practiceSet.href(attempt.id));
   };
 
-  const personal = (type: 'due' | 'missed' | 'flagged' | 'new', label: string) => (
-    <option value={type}>
-      {label} ({counts ? counts[type] : '…'})
-    </option>
-  );
+  const startRef = useRef(start);
+  useEffect(() => {
+    startRef.current = start;
+  });
+  useEffect(() => {
+    if (linked.current) void startRef.current(linked.current);
+  }, []);
 
   return (
     <>
@@ -60,57 +82,19 @@ export default function PracticeHubPage() {
           </ul>
         </section>
       )}
-      <form onSubmit={start} className="card stack">
-        <h2>Start a practice set</h2>
-        <p className="muted">
-          Questions and their options come in a new random order each time. Answers count toward your review schedule.
-        </p>
-        <label className="field">
-          <span>What to practise</span>
-          <select value={source} onChange={(e) => setSource(e.target.value)}>
-            <optgroup label="Your sets">
-              {personal('due', 'Due for review')}
-              {personal('missed', 'Missed last time')}
-              {personal('flagged', 'Flagged')}
-              {personal('new', 'Never seen')}
-              <option value="mixed">Everything mixed ({bank.total})</option>
-            </optgroup>
-            <optgroup label="Exam areas">
-              {areas.map((a) => (
-                <option key={a.id} value={`area:${a.id}`}>
-                  {a.title} ({bank.byArea[a.id] ?? 0})
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label="Sub-areas">
-              {areas.flatMap((a) =>
-                a.subareas.map((s) => (
-                  <option key={s.id} value={`subarea:${s.id}`}>
-                    {s.title} ({bank.bySubarea[s.id] ?? 0})
-                  </option>
-                )),
-              )}
-            </optgroup>
-            <optgroup label="Competencies">
-              {areas.flatMap((a) =>
-                a.subareas.flatMap((s) =>
-                  s.competencies.map((c) => (
-                    <option key={c.id} value={`competency:${c.id}`}>
-                      {c.title} ({bank.byCompetency[c.id] ?? 0})
-                    </option>
-                  )),
-                ),
-              )}
-            </optgroup>
-            <optgroup label="Sessions">
-              {sessions.map((s) => (
-                <option key={s.id} value={`session:${s.id}`}>
-                  {s.title} ({s.questionIds.length})
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </label>
+      <section aria-labelledby="how" className="card stack">
+        <h2 id="how">How</h2>
+        <fieldset className="segmented">
+          <legend>Mode</legend>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'tutor'} onChange={() => setMode('tutor')} />
+            <span>Tutor: feedback after each question</span>
+          </label>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'timed'} onChange={() => setMode('timed')} />
+            <span>Timed: {pace} min a question, feedback at the end</span>
+          </label>
+        </fieldset>
         <fieldset className="segmented">
           <legend>How many questions</legend>
           {LENGTHS.map((n) => (
@@ -120,15 +104,50 @@ export default function PracticeHubPage() {
             </label>
           ))}
         </fieldset>
-        {message && (
-          <p role="alert" className="notice notice-error">
-            {message}
-          </p>
-        )}
-        <button type="submit" className="button">
-          Start practice
-        </button>
-      </form>
+      </section>
+      {message && (
+        <p role="alert" className="notice notice-error">
+          {message}
+        </p>
+      )}
+      <section aria-labelledby="your-sets">
+        <h2 id="your-sets">Your sets</h2>
+        <div className="set-grid">
+          {PERSONAL.map((p) => (
+            <SetButton
+              key={p.type}
+              label={p.label}
+              detail={counts ? `${counts[p.type]} questions` : '…'}
+              busy={busy || counts?.[p.type] === 0}
+              onClick={() => void start({ type: p.type })}
+            />
+          ))}
+          <SetButton
+            label="Everything mixed"
+            detail={`${bank.total} questions`}
+            busy={busy}
+            onClick={() => void start({ type: 'mixed' })}
+          />
+        </div>
+      </section>
+      <section aria-labelledby="by-area">
+        <h2 id="by-area">By exam area</h2>
+        <PracticeTree mastery={tree} start={(s) => void start(s)} busy={busy} />
+      </section>
+      <section aria-labelledby="by-session">
+        <h2 id="by-session">By study-group session</h2>
+        <div className="set-grid">
+          {sessions.map((s) => (
+            <SetButton
+              key={s.id}
+              label={s.title}
+              detail={`${s.questionIds.length} questions`}
+              busy={busy}
+              onClick={() => void start({ type: 'session', id: s.id })}
+            />
+          ))}
+        </div>
+      </section>
     </>
   );
 }

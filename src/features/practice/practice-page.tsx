@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useLoaderData, useParams, useSearchParams } from 'react-router';
 import { findArea, findSession } from '../../content/runtime';
 import { paths } from '../../config/paths';
@@ -6,7 +6,8 @@ import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import type { Question } from '../../content/types';
 import { QuestionCard } from './question-card';
-import { useLatestAnswers } from './data';
+import { recordAnswer, useProgressFor } from './data';
+import { isCorrectChoice } from '../../lib/scoring';
 import { selectRound, usePracticeStore } from './store';
 
 interface PracticeSet {
@@ -63,18 +64,27 @@ function Practice({ set }: { set: PracticeSet }) {
 function Round({ setKey, questions }: { setKey: string; questions: Question[] }) {
   const [params, setParams] = useSearchParams();
   const ids = useMemo(() => questions.map((q) => q.id), [questions]);
-  const latest = useLatestAnswers(ids);
+  const progress = useProgressFor(ids);
+  const [moved, setMoved] = useState(false);
   const round = usePracticeStore(selectRound(setKey));
   const noteAnswer = usePracticeStore((s) => s.noteAnswer);
   const resetRound = usePracticeStore((s) => s.resetRound);
   const requested = params.get('q');
   const done = params.get('done') === '1';
   const index = Math.max(0, ids.indexOf(requested ?? ''));
-  const question = questions[index]!;
-  const goTo = useCallback((i: number) => setParams({ q: ids[i]! }), [ids, setParams]);
+  const question = questions[index];
+  const goTo = useCallback(
+    (i: number) => {
+      const id = ids[i];
+      if (id === undefined) return;
+      setMoved(true);
+      setParams({ q: id });
+    },
+    [ids, setParams],
+  );
 
-  const seen = latest ? latest.size : 0;
-  const rightLast = latest ? [...latest.values()].filter((a) => a.correct).length : 0;
+  const seen = progress ? progress.size : 0;
+  const rightLast = progress ? [...progress.values()].filter((p) => p.lastCorrect).length : 0;
 
   if (done) {
     return (
@@ -100,30 +110,35 @@ function Round({ setKey, questions }: { setKey: string; questions: Question[] })
     );
   }
 
+  if (!question) return null;
   const last = index === ids.length - 1;
   return (
     <>
-      <p className="progress-line">
-        <span>
-          Question {index + 1} of {ids.length}
-        </span>
-        <span className="muted">
-          {' '}
-          · answered {seen} of {ids.length}
-          {round.answered > 0 && ` · this round ${round.correct} of ${round.answered} right`}
-        </span>
+      <p className="progress-line muted">
+        Answered {seen} of {ids.length}
+        {round.answered > 0 && ` · this round ${round.correct} of ${round.answered} right`}
       </p>
       <QuestionCard
         key={question.id}
         question={question}
-        context={setKey}
-        onAnswered={(a) => noteAnswer(setKey, a.correct)}
+        heading={`Question ${index + 1} of ${ids.length}`}
+        moved={moved}
+        onCheck={async (choice, ms) => {
+          const record = await recordAnswer({
+            questionId: question.id,
+            choice,
+            correct: isCorrectChoice(question.options, choice),
+            context: setKey,
+            ms,
+          });
+          noteAnswer(setKey, record.correct);
+          return { correct: record.correct, record };
+        }}
         next={
           <button
             type="button"
             className="button"
             data-next
-            autoFocus
             onClick={() => (last ? setParams({ q: question.id, done: '1' }) : goTo(index + 1))}
           >
             {last ? 'Finish round' : 'Next question'}

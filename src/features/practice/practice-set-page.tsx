@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Link, useLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { loadQuestionsById } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
-import { paths } from '../../config/paths';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { optionOrder } from '../../lib/random';
+import { isCorrectChoice } from '../../lib/scoring';
 import { QuestionCard } from './question-card';
-import { getAttempt, saveResponse, updateAttempt } from './data';
+import { SetSummary } from './set-summary';
+import { answerInSet, finishSet, getAttempt, moveTo } from './data';
 
 interface SetData {
   attempt: AttemptRecord;
@@ -29,68 +30,63 @@ export function Component() {
 
 function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: Question[] }) {
   const [attempt, setAttempt] = useState(initial);
+  const [moved, setMoved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const index = Math.min(attempt.position, questions.length);
   const done = attempt.status === 'submitted' || index >= questions.length;
-  const answered = Object.values(attempt.responses);
+  const answered = Object.values(attempt.responses).filter((r) => r.correct !== undefined);
   const right = answered.filter((r) => r.correct).length;
+  const question = questions[index];
 
   const move = async (position: number) => {
-    const finished = position >= questions.length;
-    const updated = await updateAttempt(attempt.id, (a) => {
-      a.position = position;
-      if (finished) a.status = 'submitted';
+    try {
+      const updated = position >= questions.length ? await finishSet(attempt.id) : await moveTo(attempt.id, position);
+      if (updated) setAttempt(updated);
+      setMoved(true);
+      setError(null);
+    } catch (err) {
+      setError(`Could not move on: this device did not save it (${(err as Error).message}). Try again.`);
+    }
+  };
+
+  const check = async (q: Question, choice: number[], ms: number) => {
+    const saved = await answerInSet(attempt.id, {
+      questionId: q.id,
+      choice,
+      correct: isCorrectChoice(q.options, choice),
+      context: `set:${attempt.id}`,
+      ms,
     });
-    if (updated) setAttempt(updated);
+    if (!saved) throw new Error('this set is no longer on this device');
+    setAttempt((s) => ({ ...s, responses: { ...s.responses, [q.id]: saved.response } }));
+    return { correct: saved.response.correct === true, record: saved.record };
   };
 
   return (
     <>
       <PageTitle title={`Practice: ${attempt.title}`}>Practice: {attempt.title}</PageTitle>
-      {done ? (
-        <section aria-labelledby="set-done" className="card">
-          <h2 id="set-done">Set complete</h2>
-          <p>
-            You got {right} of {questions.length} right.
-          </p>
-          {right < answered.length && (
-            <ul>
-              {questions
-                .filter((q) => attempt.responses[q.id] && !attempt.responses[q.id]!.correct)
-                .map((q) => (
-                  <li key={q.id}>
-                    <Link to={`${paths.practiceArea.href(q.area)}?q=${q.id}`}>{q.stemText.slice(0, 120)}</Link>
-                  </li>
-                ))}
-            </ul>
-          )}
-          <p>
-            <Link className="button" to={paths.practice.href()}>
-              Start another set
-            </Link>
-          </p>
-        </section>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      {done || !question ? (
+        <SetSummary attempt={attempt} questions={questions} />
       ) : (
         <>
-          <p className="progress-line">
-            Question {index + 1} of {questions.length}
-            <span className="muted">
-              {' '}
-              · {right} of {answered.length} right so far
-            </span>
+          <p className="progress-line muted">
+            {right} of {answered.length} right so far
           </p>
           <QuestionCard
-            key={questions[index]!.id}
-            question={questions[index]!}
-            context={`set:${attempt.id}`}
-            order={optionOrder(questions[index]!.options.length, attempt.seed, questions[index]!.id)}
-            initial={attempt.responses[questions[index]!.id]}
-            onAnswered={async (a) => {
-              const response = { choice: a.choice, correct: a.correct, at: a.at };
-              await saveResponse(attempt.id, a.questionId, response);
-              setAttempt((s) => ({ ...s, responses: { ...s.responses, [a.questionId]: response } }));
-            }}
+            key={question.id}
+            question={question}
+            heading={`Question ${index + 1} of ${questions.length}`}
+            moved={moved}
+            order={optionOrder(question.options.length, attempt.seed, question.id)}
+            initial={attempt.responses[question.id]}
+            onCheck={(choice, ms) => check(question, choice, ms)}
             next={
-              <button type="button" className="button" data-next autoFocus onClick={() => void move(index + 1)}>
+              <button type="button" className="button" data-next onClick={() => void move(index + 1)}>
                 {index + 1 === questions.length ? 'Finish set' : 'Next question'}
               </button>
             }

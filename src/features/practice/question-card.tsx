@@ -1,41 +1,51 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Question } from '../../content/types';
 import { ContentHtml, InlineHtml } from '../../components/ui/html';
-import { correctIndexes, isCorrectChoice } from '../../lib/scoring';
-import { formatWhen } from '../../lib/dates';
-import { isTextEntry, LETTERS, optionSlot } from '../../lib/keys';
-import type { Confidence, StoredCard } from '../../lib/review';
-import { getCard, rateConfidence, recordAnswer, setFlag, useAnswersTo, useIsFlagged, type AnswerRecord } from './data';
+import { OptionList } from '../../components/question/option-list';
+import { useOptionKeys } from '../../components/question/use-option-keys';
+import { bringIntoView, useBringToTopOnMount } from '../../components/question/focus';
+import { correctIndexes } from '../../lib/scoring';
+import { LETTERS } from '../../lib/keys';
+import type { Confidence } from '../../lib/review';
+import { rateConfidence, setFlag, useIsFlagged, type AnswerRecord } from './data';
+import { AnswerHistory } from './answer-history';
 
 interface Props {
   question: Question;
-  context: string;
+  /** "Question 3 of 10": the heading that takes focus when the question changes. */
+  heading: string;
   /** Display order of the options (content indexes); content order when absent. */
   order?: number[] | undefined;
   /** An answer already given in this attempt (after a reload): shown as answered. */
   initial?: { choice: number[]; correct?: boolean | undefined; at: number } | undefined;
-  onAnswered: (answer: AnswerRecord) => void;
+  /** Stores the answer (one named operation of the page's kind); throws when it cannot. */
+  onCheck: (choice: number[], ms: number) => Promise<{ correct: boolean; record?: AnswerRecord | undefined }>;
   /** Rendered after feedback: the way on (next question, finish). */
   next: React.ReactNode;
+  /** True when the candidate moved here (Next, Skip, Previous): heading to the top, focused. */
+  moved: boolean;
 }
 
-/** One question: choose, check, see feedback and the explanation. Keyed by question id. */
-export function QuestionCard({ question, context, order, initial, onAnswered, next }: Props) {
+/** One question in tutor mode: choose, check, see feedback and the explanation. Keyed by question id. */
+export function QuestionCard({ question, heading, order, initial, onCheck, next, moved }: Props) {
   const uid = useId();
   const shown = order ?? question.options.map((_, i) => i);
   const [chosen, setChosen] = useState<number[]>(initial?.choice ?? []);
-  const [result, setResult] = useState<{ correct: boolean; record?: AnswerRecord } | null>(
+  const [result, setResult] = useState<{ correct: boolean; record?: AnswerRecord | undefined } | null>(
     initial && initial.correct !== undefined ? { correct: initial.correct } : null,
   );
-  const [cardBefore, setCardBefore] = useState<StoredCard | undefined>(undefined);
   const [confidence, setConfidence] = useState<Confidence | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [checkedNow, setCheckedNow] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const startedAt = useRef(Date.now());
-  const earlier = useAnswersTo(question.id);
+  const [startedAt] = useState(() => Date.now());
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const feedbackRef = useRef<HTMLDivElement>(null);
   const flagged = useIsFlagged(question.id);
   const answered = result !== null;
   const right = correctIndexes(question.options);
   const letterOf = (contentIndex: number) => LETTERS[shown.indexOf(contentIndex)];
+  useBringToTopOnMount(headingRef, moved);
 
   const toggle = (i: number) =>
     setChosen((c) =>
@@ -43,61 +53,57 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
     );
 
   const check = async () => {
-    if (answered || chosen.length === 0) return;
+    if (answered || saving || chosen.length === 0) return;
+    setSaving(true);
     try {
-      const before = await getCard(question.id);
-      const record = await recordAnswer({
-        questionId: question.id,
-        choice: chosen,
-        correct: isCorrectChoice(question.options, chosen),
-        context,
-        ms: Date.now() - startedAt.current,
-      });
-      setCardBefore(before);
-      setResult({ correct: record.correct, record });
+      setResult(await onCheck(chosen, Date.now() - startedAt));
+      setCheckedNow(true);
       setSaveError(null);
-      onAnswered(record);
     } catch (err) {
       setSaveError(`Your answer could not be saved on this device (${(err as Error).message}). Try again.`);
+    } finally {
+      setSaving(false);
     }
   };
+
+  // After checking, the verdict and the explanation come into view and the verdict takes focus.
+  useEffect(() => {
+    if (checkedNow) bringIntoView(feedbackRef.current);
+  }, [checkedNow]);
+
+  const toggleFlag = async () => {
+    try {
+      await setFlag(question.id, !flagged);
+    } catch (err) {
+      setSaveError(`The flag could not be saved (${(err as Error).message}).`);
+    }
+  };
+
+  useOptionKeys({
+    slots: shown.length,
+    onSlot: (slot) => {
+      const i = shown[slot];
+      if (!answered && i !== undefined) toggle(i);
+    },
+    onFlag: () => void toggleFlag(),
+    onEnter: () => {
+      if (!answered) void check();
+      else document.querySelector<HTMLElement>('[data-next]')?.click();
+    },
+  });
 
   const rate = async (c: Confidence) => {
     if (!result?.record) return;
     setConfidence(c);
-    await rateConfidence(result.record, c, cardBefore);
+    await rateConfidence(result.record, c);
   };
 
-  // Keyboard: 1-9 or A-I choose, F flags, Enter checks and then goes on.
-  const keys = useRef({ toggle, answered, shown, flagged, check });
-  keys.current = { toggle, answered, shown, flagged, check };
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey || isTextEntry(e.target)) return;
-      const k = keys.current;
-      const key = e.key.toUpperCase();
-      const slot = optionSlot(key, k.shown.length);
-      if (slot >= 0 && !k.answered) {
-        e.preventDefault();
-        k.toggle(k.shown[slot]!);
-      } else if (key === 'F') {
-        e.preventDefault();
-        void setFlag(question.id, !k.flagged);
-      } else if (e.key === 'Enter' && !(e.target as HTMLElement | null)?.closest('button, a, summary, form')) {
-        // Enter from anywhere but a control: check, or go on once answered.
-        e.preventDefault();
-        if (!k.answered) void k.check();
-        else document.querySelector<HTMLElement>('[data-next]')?.click();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [question.id]);
-
-  const previous = (earlier ?? []).filter((a) => a.id !== result?.record?.id && !(initial && a.at === initial.at));
   return (
-    <article className="question" aria-labelledby={`${uid}-stem`}>
-      <div id={`${uid}-stem`} className="stem">
+    <article className="question" aria-labelledby={`${uid}-heading`}>
+      <h2 id={`${uid}-heading`} ref={headingRef} tabIndex={-1} className="question-heading">
+        {heading}
+      </h2>
+      <div className="stem">
         <ContentHtml html={question.stemHtml} />
       </div>
       <form
@@ -106,48 +112,22 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
           void check();
         }}
       >
-        <fieldset disabled={answered}>
-          <legend>{question.multi ? 'Choose all that apply (scored all or nothing)' : 'Choose one answer'}</legend>
-          <ul className="options">
-            {shown.map((i, slot) => {
-              const o = question.options[i]!;
-              const isChosen = chosen.includes(i);
-              const mark = answered ? (o.correct ? 'correct' : isChosen ? 'wrong' : '') : '';
-              return (
-                <li key={i} className={`option ${mark}`}>
-                  <label>
-                    <input
-                      type={question.multi ? 'checkbox' : 'radio'}
-                      name={`${uid}-option`}
-                      checked={isChosen}
-                      onChange={() => toggle(i)}
-                    />
-                    <span className="letter" aria-hidden="true">
-                      {LETTERS[slot]}
-                    </span>
-                    <span className="option-text">
-                      <InlineHtml html={o.html} />
-                      {answered && o.correct && <span className="tag tag-correct"> Correct answer</span>}
-                      {answered && !o.correct && isChosen && <span className="tag tag-wrong"> Your choice</span>}
-                    </span>
-                  </label>
-                </li>
-              );
-            })}
-          </ul>
-        </fieldset>
+        <OptionList
+          question={question}
+          order={shown}
+          chosen={chosen}
+          name={`${uid}-option`}
+          onToggle={toggle}
+          revealed={answered}
+          disabled={saving}
+        />
         <div className="actions">
           {!answered && (
-            <button type="submit" className="button" disabled={chosen.length === 0}>
-              Check answer
+            <button type="submit" className="button" disabled={chosen.length === 0 || saving}>
+              {saving ? 'Saving…' : 'Check answer'}
             </button>
           )}
-          <button
-            type="button"
-            className="button-secondary"
-            aria-pressed={flagged}
-            onClick={() => void setFlag(question.id, !flagged)}
-          >
+          <button type="button" className="button-secondary" aria-pressed={flagged} onClick={() => void toggleFlag()}>
             {flagged ? 'Flagged' : 'Flag for later'}
           </button>
         </div>
@@ -159,17 +139,32 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
       )}
       <div role="status" aria-live="polite" className="feedback-region">
         {result && (
-          <div className={`feedback ${result.correct ? 'feedback-right' : 'feedback-wrong'}`}>
+          <div
+            ref={feedbackRef}
+            tabIndex={-1}
+            className={`feedback ${result.correct ? 'feedback-right' : 'feedback-wrong'}`}
+          >
             <p className="verdict">
+              <span aria-hidden="true">{result.correct ? '✓ ' : '✗ '}</span>
               {result.correct ? 'Correct.' : 'Not quite.'}{' '}
               {!result.correct &&
                 `The correct ${right.length > 1 ? 'answers are' : 'answer is'} ${right.map(letterOf).sort().join(', ')}.`}
             </p>
+            {question.explanationHtml && (
+              <section aria-label="Explanation" className="explanation">
+                <ContentHtml html={question.explanationHtml} />
+              </section>
+            )}
           </div>
         )}
       </div>
       {result && (
         <>
+          {question.referenceHtml && (
+            <p className="reference">
+              Reference: <InlineHtml html={question.referenceHtml} />
+            </p>
+          )}
           {result.correct && result.record && (
             <div className="confidence" role="group" aria-label="How sure were you?">
               <span className="muted">How sure were you?</span>
@@ -186,34 +181,10 @@ export function QuestionCard({ question, context, order, initial, onAnswered, ne
               ))}
             </div>
           )}
-          {question.explanationHtml && (
-            <section aria-label="Explanation" className="explanation">
-              <ContentHtml html={question.explanationHtml} />
-            </section>
-          )}
-          {question.referenceHtml && (
-            <p className="reference">
-              Reference: <InlineHtml html={question.referenceHtml} />
-            </p>
-          )}
           {next}
         </>
       )}
-      {previous.length > 0 && (
-        <details className="history">
-          <summary>
-            Answered {previous.length} {previous.length === 1 ? 'time' : 'times'} before · last time{' '}
-            {previous[0]!.correct ? 'right' : 'wrong'}
-          </summary>
-          <ul>
-            {previous.slice(0, 10).map((a) => (
-              <li key={a.id}>
-                {formatWhen(a.at)}: {a.correct ? 'right' : 'wrong'}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <AnswerHistory questionId={question.id} exclude={result?.record?.id} initialAt={initial?.at} />
     </article>
   );
 }

@@ -7,11 +7,13 @@ import {
   loadAreaQuestions,
   loadSessionQuestions,
   findArea,
+  content,
 } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
-import { createAttempt, dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
-import type { AttemptRecord, SetSource } from '../../db/db';
+import { dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
+import { createAttempt, getAttempt, missedIn } from '../../db/attempts';
+import type { AttemptRecord, SetSource, StudyMode } from '../../db/db';
 
 export type SetLength = 10 | 25 | 50 | 'all';
 export const LENGTHS: SetLength[] = [10, 25, 50, 'all'];
@@ -36,6 +38,8 @@ export function sourceTitle(source: SetSource): string {
       return 'Never seen';
     case 'due':
       return 'Due for review';
+    case 'retry':
+      return 'Retry missed';
   }
 }
 
@@ -73,13 +77,28 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
       const ids = new Set(await dueQuestionIds(now));
       return (await loadAllQuestions()).filter((q) => ids.has(q.id));
     }
+    case 'retry': {
+      const from = await getAttempt(source.from);
+      const ids = new Set(from ? missedIn(from) : []);
+      return (await loadAllQuestions()).filter((q) => ids.has(q.id));
+    }
   }
 }
 
-/** Creates a shuffled practice set of the given length; undefined when the source is empty. */
+/** Minutes per question on the real exam (content/program.md). */
+export function examPaceMs(): number {
+  const { minutes, questions } = content.program.exam;
+  return (minutes * 60_000) / questions;
+}
+
+/**
+ * Creates a shuffled practice set of the given length; undefined when the source is empty. A
+ * timed set runs on the exam screen at the real exam's pace, with feedback at the end.
+ */
 export async function startPracticeSet(
   source: SetSource,
   length: SetLength,
+  mode: StudyMode = 'tutor',
   now = Date.now(),
 ): Promise<AttemptRecord | undefined> {
   const pool = await questionsFor(source, now);
@@ -89,5 +108,24 @@ export async function startPracticeSet(
     pool.map((q) => q.id),
     seed,
   ).slice(0, length === 'all' ? undefined : length);
-  return createAttempt({ kind: 'practice', title: sourceTitle(source), source, seed, questionIds: ids }, now);
+  if (mode === 'timed') {
+    const durationMs = Math.round(ids.length * examPaceMs());
+    const title = `Timed set: ${sourceTitle(source)}, ${ids.length} questions, ${Math.round(durationMs / 60_000)} minutes`;
+    return createAttempt(
+      {
+        kind: 'exam',
+        title,
+        source,
+        seed,
+        questionIds: ids,
+        mode,
+        durationMs,
+        usedMs: 0,
+        runningSince: null,
+        paused: false,
+      },
+      now,
+    );
+  }
+  return createAttempt({ kind: 'practice', title: sourceTitle(source), source, seed, questionIds: ids, mode }, now);
 }

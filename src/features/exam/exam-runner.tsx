@@ -1,0 +1,203 @@
+import { useRef, useState } from 'react';
+import type { Question } from '../../content/types';
+import type { AttemptRecord } from '../../db/db';
+import { ContentHtml } from '../../components/ui/html';
+import { PageTitle } from '../../components/ui/page-title';
+import { OptionList } from '../../components/question/option-list';
+import { useOptionKeys } from '../../components/question/use-option-keys';
+import { useBringToTopOnMount } from '../../components/question/focus';
+import { formatClock } from '../../lib/exam-clock';
+import { optionOrder } from '../../lib/random';
+import { ExamNavigator } from './exam-navigator';
+import { SubmitPanel } from './submit-panel';
+import { useExamClock } from './use-exam-clock';
+import { chooseOption, moveTo, setMark } from './data';
+import './exam.css';
+
+interface Props {
+  attempt: AttemptRecord;
+  setAttempt: React.Dispatch<React.SetStateAction<AttemptRecord>>;
+  questions: Question[];
+  submit: () => Promise<void>;
+}
+
+export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
+  const [moved, setMoved] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const index = Math.min(attempt.position, questions.length - 1);
+  const question = questions[index];
+  const clock = useExamClock(attempt, question?.id);
+  const timedSet = attempt.source.type !== 'exam';
+
+  const act = async (what: string, write: () => Promise<AttemptRecord | undefined>, undo: () => void) => {
+    try {
+      const saved = await write();
+      if (!saved) throw new Error('the exam is no longer on this device');
+      setError(null);
+    } catch (err) {
+      undo();
+      setError(`Could not save ${what} (${(err as Error).message}). Try again.`);
+    }
+  };
+
+  if (!question) return null;
+  const chosen = attempt.responses[question.id]?.choice ?? [];
+  const marked = attempt.marked.includes(question.id);
+  const order = optionOrder(question.options.length, attempt.seed, question.id);
+
+  const choose = (i: number) => {
+    const next = question.multi
+      ? chosen.includes(i)
+        ? chosen.filter((x) => x !== i)
+        : [...chosen, i].sort((a, b) => a - b)
+      : [i];
+    const before = attempt.responses[question.id];
+    const at = Date.now();
+    setAttempt((s) => ({ ...s, responses: { ...s.responses, [question.id]: { choice: next, at } } }));
+    void act(
+      'your answer',
+      () => chooseOption(attempt.id, question.id, next, at),
+      () =>
+        setAttempt((s) => {
+          const responses = { ...s.responses };
+          if (before) responses[question.id] = before;
+          else delete responses[question.id];
+          return { ...s, responses };
+        }),
+    );
+  };
+
+  const goTo = (i: number) => {
+    if (i < 0 || i >= questions.length) return;
+    const from = attempt.position;
+    setMoved(true);
+    setAttempt((s) => ({ ...s, position: i }));
+    void act(
+      'your place',
+      () => moveTo(attempt.id, i),
+      () => setAttempt((s) => ({ ...s, position: from })),
+    );
+  };
+
+  const toggleMark = () => {
+    const on = !marked;
+    const flip = (want: boolean) =>
+      setAttempt((s) => ({
+        ...s,
+        marked: want
+          ? [...s.marked.filter((q) => q !== question.id), question.id]
+          : s.marked.filter((q) => q !== question.id),
+      }));
+    flip(on);
+    void act(
+      'the flag',
+      () => setMark(attempt.id, question.id, on),
+      () => flip(!on),
+    );
+  };
+
+  return (
+    <>
+      <PageTitle title={timedSet ? 'Timed set' : 'Mock exam'}>{timedSet ? attempt.title : 'Mock exam'}</PageTitle>
+      <div className="exam-bar">
+        <p>
+          {questions.filter((q) => (attempt.responses[q.id]?.choice.length ?? 0) > 0).length} of {questions.length}{' '}
+          answered
+        </p>
+        <p role="timer" aria-label="Time left" className={clock.left < 5 * 60_000 ? 'timer timer-low' : 'timer'}>
+          {formatClock(clock.left)} left
+        </p>
+        {clock.paused ? (
+          <button type="button" className="button" onClick={() => void clock.resume()}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" className="button-secondary" onClick={() => void clock.pause()}>
+            Pause
+          </button>
+        )}
+      </div>
+      {(error ?? clock.error) && (
+        <p role="alert" className="notice notice-error">
+          {error ?? clock.error}
+        </p>
+      )}
+      {clock.paused ? (
+        <section className="card" aria-labelledby="paused">
+          <h2 id="paused">Paused</h2>
+          <p>The clock is stopped and the questions are hidden. Resume when you are ready.</p>
+        </section>
+      ) : (
+        <>
+          <ExamQuestion
+            key={question.id}
+            question={question}
+            heading={`Question ${index + 1} of ${questions.length}`}
+            moved={moved}
+            order={order}
+            chosen={chosen}
+            name={`exam-${question.id}`}
+            choose={choose}
+            marked={marked}
+            toggleMark={toggleMark}
+          />
+          <div className="actions">
+            <button type="button" className="button-secondary" disabled={index === 0} onClick={() => goTo(index - 1)}>
+              Previous
+            </button>
+            <button type="button" className="button-secondary" aria-pressed={marked} onClick={toggleMark}>
+              {marked ? 'Flagged for review' : 'Flag for review'}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={index + 1 >= questions.length}
+              onClick={() => goTo(index + 1)}
+            >
+              Next
+            </button>
+          </div>
+          <ExamNavigator questions={questions} attempt={attempt} index={index} goTo={goTo} />
+        </>
+      )}
+      <SubmitPanel attempt={attempt} questions={questions} timeUp={clock.left <= 0} submit={submit} />
+    </>
+  );
+}
+
+interface QuestionProps {
+  question: Question;
+  heading: string;
+  moved: boolean;
+  order: number[];
+  chosen: number[];
+  name: string;
+  choose: (i: number) => void;
+  marked: boolean;
+  toggleMark: () => void;
+}
+
+/** The question on screen; keyed by question, so moving to another brings its heading to the top. */
+function ExamQuestion({ question, heading, moved, order, chosen, name, choose, toggleMark }: QuestionProps) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useBringToTopOnMount(headingRef, moved);
+  useOptionKeys({
+    slots: order.length,
+    onSlot: (slot) => {
+      const i = order[slot];
+      if (i !== undefined) choose(i);
+    },
+    onFlag: toggleMark,
+  });
+  return (
+    <article className="question" aria-labelledby={`${name}-heading`}>
+      <h2 id={`${name}-heading`} ref={headingRef} tabIndex={-1} className="question-heading">
+        {heading}
+      </h2>
+      <div className="stem">
+        <ContentHtml html={question.stemHtml} />
+      </div>
+      <OptionList question={question} order={order} chosen={chosen} name={name} onToggle={choose} revealed={false} />
+    </article>
+  );
+}

@@ -1,0 +1,88 @@
+import { content } from '../../content/runtime';
+import type { Mastery } from '../../lib/progress';
+import type { SetSource } from '../../db/db';
+import type { TreeMastery } from './data';
+
+interface Props {
+  mastery: TreeMastery | undefined;
+  start: (source: SetSource) => void;
+  busy: boolean;
+}
+
+function masteryText(m: Mastery | undefined): string {
+  if (!m || m.seen === 0) return 'not started';
+  return `${m.accuracy ?? 0}% right of ${m.seen} seen`;
+}
+
+/** Areas, sub-areas and competencies as a tree: each a button that starts a set, with its count and mastery. */
+export function PracticeTree({ mastery, start, busy }: Props) {
+  const { areas, counts } = content;
+  return (
+    <ul className="tree">
+      {areas.map((a) => (
+        <li key={a.id}>
+          <details>
+            <summary>
+              <span className="tree-title">{a.title}</span>{' '}
+              <span className="muted">
+                {counts.byArea[a.id] ?? 0} questions · {masteryText(mastery?.byArea.get(a.id))}
+              </span>
+            </summary>
+            <SetButton
+              label={`All of ${a.title}`}
+              detail={`${counts.byArea[a.id] ?? 0} questions`}
+              onClick={() => start({ type: 'area', id: a.id })}
+              busy={busy}
+            />
+            <ul className="tree">
+              {a.subareas.map((s) => (
+                <li key={s.id}>
+                  <SetButton
+                    label={s.title}
+                    detail={`${counts.bySubarea[s.id] ?? 0} questions · ${masteryText(mastery?.bySubarea.get(s.id))}`}
+                    onClick={() => start({ type: 'subarea', id: s.id })}
+                    busy={busy}
+                  />
+                  <details className="tree-competencies">
+                    <summary>{s.competencies.length} competencies</summary>
+                    <ul className="tree">
+                      {s.competencies.map((c) => (
+                        <li key={c.id}>
+                          <SetButton
+                            label={c.title}
+                            detail={`${counts.byCompetency[c.id] ?? 0} questions · ${masteryText(mastery?.byCompetency.get(c.id))}`}
+                            onClick={() => start({ type: 'competency', id: c.id })}
+                            busy={busy || (counts.byCompetency[c.id] ?? 0) === 0}
+                          />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SetButton({
+  label,
+  detail,
+  onClick,
+  busy,
+}: {
+  label: string;
+  detail: string;
+  onClick: () => void;
+  busy: boolean;
+}) {
+  return (
+    <button type="button" className="set-button" disabled={busy} onClick={onClick}>
+      <span className="set-button-label">{label}</span>
+      <span className="set-button-detail">{detail}</span>
+    </button>
+  );
+}

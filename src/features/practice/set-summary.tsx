@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { Question } from '../../content/types';
+import type { AttemptRecord } from '../../db/db';
+import { paths } from '../../config/paths';
+import { snippet } from '../../lib/text';
+import { missedIn, startRetry } from './data';
+
+/** The end of a tutor-mode set: the score, the questions missed, and a way to retry them. */
+export function SetSummary({ attempt, questions }: { attempt: AttemptRecord; questions: Question[] }) {
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const answered = questions.filter((q) => attempt.responses[q.id]?.correct !== undefined);
+  const right = answered.filter((q) => attempt.responses[q.id]?.correct).length;
+  const missed = new Set(missedIn(attempt));
+  const wrong = questions.filter((q) => missed.has(q.id));
+
+  const retry = async () => {
+    setBusy(true);
+    try {
+      const set = await startRetry(attempt);
+      if (set) navigate(paths.practiceSet.href(set.id));
+    } catch (err) {
+      setError(`The retry set could not be started (${(err as Error).message}).`);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="set-done" className="card stack">
+      <h2 id="set-done">Set complete</h2>
+      <p>
+        You got {right} of {questions.length} right
+        {answered.length < questions.length ? ` (${questions.length - answered.length} skipped)` : ''}.
+      </p>
+      {wrong.length > 0 && (
+        <>
+          <h3>Missed or skipped</h3>
+          <ul>
+            {wrong.map((q) => (
+              <li key={q.id}>
+                <Link to={`${paths.practiceArea.href(q.area)}?q=${q.id}`}>{snippet(q.stemText, 120)}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
+      <p className="actions">
+        {wrong.length > 0 && (
+          <button type="button" className="button" disabled={busy} onClick={() => void retry()}>
+            Retry the {wrong.length === 1 ? 'one' : `${wrong.length}`} I missed
+          </button>
+        )}
+        <Link className={wrong.length > 0 ? 'button-secondary' : 'button'} to={paths.practice.href()}>
+          Start another set
+        </Link>
+      </p>
+    </section>
+  );
+}
