@@ -1,11 +1,13 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
 import { usePracticeStore } from '../../src/features/practice/store';
 import { renderRoute } from '../fixtures/render';
 
 beforeEach(async () => {
+  // jsdom has no layout: scrolling the question into view is checked in the browser tests.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
   await resetDb();
   usePracticeStore.setState({ rounds: {} });
 });
@@ -21,7 +23,17 @@ describe('practice', () => {
     expect(await screen.findByText(/Not quite\. The correct answer is B\./)).toBeInTheDocument();
     expect(screen.getByText(/The three records that must agree/)).toBeInTheDocument();
     expect(screen.getByText('Reference:')).toHaveTextContent('ABA Model Rule 1.15');
-    expect(within(options).getByRole('radio', { name: /Bank statement, trust register/ })).toBeDisabled();
+    // The right option and the wrong choice say so in words, not only in colour.
+    const right = within(options).getByRole('radio', { name: /Bank statement, trust register/ });
+    const mine = within(options).getByRole('radio', { name: /Bank, budget and ledger/ });
+    expect(right).toBeDisabled();
+    expect(right).toHaveAccessibleName(/Correct answer/);
+    expect(right).not.toHaveAccessibleName(/Your answer/);
+    expect(mine).toHaveAccessibleName(/Your answer/);
+    expect(mine).not.toHaveAccessibleName(/Correct answer/);
+    expect(within(options).getByRole('radio', { name: /Invoices, ledgers/ })).not.toHaveAccessibleName(
+      /Correct answer|Your answer/,
+    );
 
     const stored = await db.answers.toArray();
     expect(stored).toEqual([
@@ -57,7 +69,7 @@ describe('practice', () => {
 
     renderRoute('/practice/area/money?q=trust-three-way');
     expect(await screen.findByText(/Answered 1 time before · last time right/)).toBeInTheDocument();
-    expect(await screen.findByText(/answered 1 of 3/)).toBeInTheDocument();
+    expect(await screen.findByText(/^Answered 1 of 3/)).toBeInTheDocument();
   });
 
   it('goes on question by question with the keyboard and ends the round with a summary', async () => {
@@ -66,10 +78,12 @@ describe('practice', () => {
     await user.click(screen.getByRole('radio', { name: /Credits/ }));
     await user.keyboard('{Enter}');
     expect(await screen.findByText('Correct.')).toBeInTheDocument();
-    // The way on takes focus, so Enter continues.
-    expect(screen.getByRole('button', { name: 'Next question' })).toHaveFocus();
+    // The verdict takes focus (so it is read and in view), and Enter goes on from there.
+    await waitFor(() => expect(document.activeElement).toHaveTextContent(/^✓ Correct\./));
+    expect(screen.getByRole('button', { name: 'Next question' })).not.toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(await screen.findByText('Question 3 of 3')).toBeInTheDocument();
+    // The next question's heading takes focus, so its stem is read first.
+    expect(await screen.findByRole('heading', { level: 2, name: 'Question 3 of 3' })).toHaveFocus();
     await user.click(screen.getByRole('checkbox', { name: /Actual rent/ }));
     await user.click(screen.getByRole('checkbox', { name: /Revenue below/ }));
     await user.click(screen.getByRole('button', { name: 'Check answer' }));
