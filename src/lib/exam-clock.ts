@@ -2,10 +2,13 @@
 // page, the exam list and the submit. Time counts only while the exam is on screen and not
 // paused. The page folds the running span into `usedMs` at every checkpoint (each second); a
 // span that was never folded (the tab was killed, the laptop closed, the browser crashed)
-// counts for at most CHECKPOINT_MS, so a crash costs at most the last few seconds and never
-// runs the clock down while nobody is looking.
+// counts for at most MAX_UNSAVED_MS, so a crash costs at most a few seconds and never runs the
+// clock down while nobody is looking.
 
-export const CHECKPOINT_MS = 5000;
+/** How often the exam page folds the running time into the attempt. */
+export const CHECKPOINT_MS = 1000;
+/** The most an unfolded span can count: a late checkpoint is still counted, a dead tab is not. */
+export const MAX_UNSAVED_MS = 2500;
 
 export interface ClockState {
   durationMs?: number | undefined;
@@ -18,7 +21,7 @@ export interface ClockState {
 /** The part of the current running span that counts (0 when stopped). */
 export function runningSpan(c: ClockState, now: number): number {
   if (!c.runningSince || c.paused) return 0;
-  return Math.min(CHECKPOINT_MS, Math.max(0, now - c.runningSince));
+  return Math.min(MAX_UNSAVED_MS, Math.max(0, now - c.runningSince));
 }
 
 /** Time used so far, never beyond the allowed time. */

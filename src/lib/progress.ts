@@ -101,3 +101,46 @@ export function readiness(
 
 export const READINESS_EXPLAINED =
   "Readiness estimates your exam score: for each sub-area, the share of its questions you got right on your latest try, weighted by the sub-area's share of the exam. Sub-areas with few answers are pulled toward 50% until you have answered more of them.";
+
+/** Below these, readiness says "not enough answers yet" instead of a figure. */
+export const READINESS_MIN_ANSWERED = 50;
+export const READINESS_MIN_PER_AREA = 5;
+
+export type Readiness =
+  | { kind: 'not-enough'; seen: number; short: string[] }
+  | { kind: 'range'; low: number; estimate: number; high: number };
+
+/**
+ * Readiness as a range: the estimate above, with a 95% band from the spread of each sub-area's
+ * estimate (binomial, on its smoothed counts), so few answers give a wide range. Below
+ * READINESS_MIN_ANSWERED questions seen, or with fewer than READINESS_MIN_PER_AREA in any
+ * domain, there is no figure: `short` names the domains that need more answers.
+ */
+export function readinessRange(
+  areas: readonly { id: string; title: string; subareas: readonly { id: string; weight: number }[] }[],
+  byArea: ReadonlyMap<string, Mastery>,
+  bySubarea: ReadonlyMap<string, Mastery>,
+): Readiness {
+  const seen = areas.reduce((s, a) => s + (byArea.get(a.id)?.seen ?? 0), 0);
+  const short = areas.filter((a) => (byArea.get(a.id)?.seen ?? 0) < READINESS_MIN_PER_AREA).map((a) => a.title);
+  if (seen < READINESS_MIN_ANSWERED || short.length > 0) return { kind: 'not-enough', seen, short };
+  const subareas = areas.flatMap((a) => a.subareas);
+  const sum = subareas.reduce((s, x) => s + x.weight, 0);
+  let variance = 0;
+  for (const s of subareas) {
+    const m = bySubarea.get(s.id);
+    const n = (m?.seen ?? 0) + 4;
+    const p = ((m?.right ?? 0) + 2) / n;
+    variance += (s.weight / sum) ** 2 * ((p * (1 - p)) / n);
+  }
+  const estimate = readiness(subareas, bySubarea);
+  const margin = Math.round(196 * Math.sqrt(variance));
+  return {
+    kind: 'range',
+    low: Math.max(0, estimate - margin),
+    estimate,
+    high: Math.min(100, estimate + margin),
+  };
+}
+
+export const READINESS_RANGE_EXPLAINED = `${READINESS_EXPLAINED} The range is where your score would likely fall (95%): it narrows as you answer more. It appears once you have answered ${READINESS_MIN_ANSWERED} questions with at least ${READINESS_MIN_PER_AREA} in each domain.`;

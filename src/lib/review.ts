@@ -20,7 +20,18 @@ export interface StoredCard {
 /** How sure the candidate was, offered after a right answer. */
 export type Confidence = 'guessed' | 'sure' | 'easy';
 
-const scheduler = fsrs({ enable_fuzz: false });
+// Settings for multiple-choice exam preparation, not language flashcards: no short-term
+// learning steps. With FSRS's default steps a question answered right the first time came back
+// 10 minutes later, and a few dozen new questions flooded the review list within the hour. A
+// recognised multiple-choice item is worth seeing again in days, not minutes: a first right
+// answer is due in 3 days, a wrong one tomorrow (and it is in "Missed last time" at once).
+// No fuzz, so the schedule is the same on every device and in tests.
+export const scheduler = fsrs({
+  enable_fuzz: false,
+  enable_short_term: false,
+  learning_steps: [],
+  relearning_steps: [],
+});
 
 export function gradeFor(correct: boolean, confidence: Confidence = 'sure'): Grade {
   if (!correct) return Rating.Again;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { db, type AttemptRecord } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
@@ -13,6 +13,16 @@ const RIGHT = [
   /^Within 3 business days of the first day of work/,
   /^People who know the job/,
 ];
+
+const ROUTES = [
+  () => import('../../src/features/exam/exam-page'),
+  () => import('../../src/features/exam/exam-hub-page'),
+];
+// The pages are lazy routes: load them once up front, so the first test does not spend its
+// time budget compiling them on a loaded machine.
+beforeAll(async () => {
+  await Promise.all(ROUTES.map((load) => load()));
+}, 60_000);
 
 beforeEach(async () => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => {});

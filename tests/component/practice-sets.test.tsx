@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
@@ -12,6 +12,17 @@ type User = ReturnType<typeof renderRoute>['user'];
 // faked: timers stay real, so Testing Library and IndexedDB keep working.
 const NOW = new Date('2027-02-01T15:00:00Z').getTime();
 const DAY = 86_400_000;
+
+const ROUTES = [
+  () => import('../../src/features/practice/practice-hub-page'),
+  () => import('../../src/features/practice/practice-set-page'),
+  () => import('../../src/features/practice/practice-page'),
+];
+// The pages are lazy routes: load them once up front, so the first test does not spend its
+// time budget compiling them on a loaded machine.
+beforeAll(async () => {
+  await Promise.all(ROUTES.map((load) => load()));
+}, 60_000);
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });

@@ -1,9 +1,16 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
 import { usePracticeStore } from '../../src/features/practice/store';
 import { renderRoute } from '../fixtures/render';
+
+const ROUTES = [() => import('../../src/features/practice/practice-page')];
+// The pages are lazy routes: load them once up front, so the first test does not spend its
+// time budget compiling them on a loaded machine.
+beforeAll(async () => {
+  await Promise.all(ROUTES.map((load) => load()));
+}, 60_000);
 
 beforeEach(async () => {
   // jsdom has no layout: scrolling the question into view is checked in the browser tests.

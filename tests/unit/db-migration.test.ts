@@ -9,15 +9,13 @@ describe('database versions', () => {
   it('builds the progress summaries from the answers of a version-2 database', async () => {
     const name = `migrate-${Math.random()}`;
     const old = new Dexie(name);
-    old
-      .version(2)
-      .stores({
-        answers: '++id, questionId, at, [questionId+at]',
-        cards: 'questionId, due',
-        attempts: 'id, [kind+status], updatedAt',
-        flags: 'questionId',
-        settings: 'key',
-      });
+    old.version(2).stores({
+      answers: '++id, questionId, at, [questionId+at]',
+      cards: 'questionId, due',
+      attempts: 'id, [kind+status], updatedAt',
+      flags: 'questionId',
+      settings: 'key',
+    });
     await old.table('answers').bulkAdd([
       {
         questionId: 'q1',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rating, State } from 'ts-fsrs';
+import { Rating } from 'ts-fsrs';
 import { gradeFor, isDue, reviewCard } from '../../src/lib/review';
 
 const DAY = 86_400_000;
@@ -36,8 +36,18 @@ describe('FSRS scheduling glue', () => {
     expect(isDue(card, later)).toBe(true);
     const lapsed = reviewCard('q', card, false, later)!;
     expect(lapsed.lapses).toBe(1);
-    expect(lapsed.state).toBe(State.Relearning);
     const kept = reviewCard('q', card, true, later)!;
+    expect(lapsed.due - later).toBeLessThan(kept.due - later);
     expect(kept.due - later).toBeGreaterThan(card.due - t0);
+  });
+
+  it('does not flood reviews: a question answered right the first time is not due again the same day', () => {
+    const right = reviewCard('q', undefined, true, t0)!;
+    expect(isDue(right, t0 + 10 * 60_000)).toBe(false);
+    expect(isDue(right, t0 + DAY)).toBe(false);
+    expect(right.due - t0).toBeGreaterThanOrEqual(2 * DAY);
+    // Even a guess waits a day; a wrong answer comes back tomorrow, not in ten minutes.
+    expect(reviewCard('q', undefined, true, t0, 'guessed')!.due - t0).toBeGreaterThanOrEqual(DAY);
+    expect(reviewCard('q', undefined, false, t0)!.due - t0).toBeGreaterThanOrEqual(DAY);
   });
 });

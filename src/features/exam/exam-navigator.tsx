@@ -38,9 +38,24 @@ export function ExamNavigator({ questions, attempt, index, goTo }: Props) {
         aria-controls="exam-navigator"
         onClick={() => setOpen((o) => !o)}
       >
-        {open ? 'Hide questions' : `All questions · ${answered} of ${questions.length} answered`}
+        All questions · {answered} of {questions.length} answered
       </button>
-      <nav id="exam-navigator" aria-label="Question navigator" className="navigator">
+      <nav
+        id="exam-navigator"
+        aria-label="Question navigator"
+        className="navigator"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setOpen(false);
+        }}
+      >
+        <p className="navigator-sheet-head">
+          <span>
+            {answered} of {questions.length} answered
+          </span>
+          <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+            Close
+          </button>
+        </p>
         <p className="muted legend">
           <span className="dot dot-answered" /> answered <span className="dot dot-flagged" /> flagged{' '}
           <span className="dot" /> blank<span className="hint-keyboard"> · arrow keys move</span>

@@ -3,7 +3,7 @@
 // hidden or left. What it shows comes from the one rule in src/lib/exam-clock.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptRecord } from '../../db/db';
-import { timeLeft } from '../../lib/exam-clock';
+import { CHECKPOINT_MS, timeLeft } from '../../lib/exam-clock';
 import { setPaused, tickClock } from './data';
 
 type Clock = Pick<AttemptRecord, 'durationMs' | 'usedMs' | 'runningSince' | 'paused'>;
@@ -45,7 +45,7 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
     void store(visible());
     const tick = setInterval(() => {
       if (visible()) void store(true);
-    }, 1000);
+    }, CHECKPOINT_MS);
     const onVisibility = () => void store(visible());
     const onLeave = () => void store(false);
     document.addEventListener('visibilitychange', onVisibility);

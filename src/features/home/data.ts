@@ -4,6 +4,7 @@ import { countDue, countFirstAnsweredSince, getSetting, seenIds, setSetting, stu
 import { localDay, streak } from '../../lib/progress';
 
 export const EXAM_DATE = 'examDate';
+export const NEW_PER_DAY = 'newPerDay';
 
 export interface StudySummary {
   due: number;
@@ -13,6 +14,8 @@ export interface StudySummary {
   answeredToday: number;
   streak: number;
   examDate: string | undefined;
+  /** The candidate's own pace of new questions a day (Settings), if set. */
+  newPerDay: number | undefined;
 }
 
 export function useStudySummary(): StudySummary | undefined {
@@ -21,12 +24,13 @@ export function useStudySummary(): StudySummary | undefined {
     const today = localDay(now);
     const startOfDay = new Date(now);
     startOfDay.setHours(0, 0, 0, 0);
-    const [due, seen, newToday, days, examDate] = await Promise.all([
+    const [due, seen, newToday, days, examDate, newPerDay] = await Promise.all([
       countDue(),
       seenIds(),
       countFirstAnsweredSince(startOfDay.getTime()),
       studyDays(),
       getSetting<string>(EXAM_DATE),
+      getSetting<number>(NEW_PER_DAY),
     ]);
     const answeredToday = days.find((d) => d.day === today)?.answers ?? 0;
     return {
@@ -39,6 +43,7 @@ export function useStudySummary(): StudySummary | undefined {
         now,
       ),
       examDate,
+      newPerDay: typeof newPerDay === 'number' && newPerDay > 0 ? newPerDay : undefined,
     };
   }, []);
 }

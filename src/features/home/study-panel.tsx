@@ -22,18 +22,33 @@ export default function StudyPanel({ initialExamDate }: { initialExamDate?: stri
         unseen: content.counts.total - s.seen,
         newToday: s.newToday,
         dueNow: s.due,
+        newPerDay: s.newPerDay,
       })
     : undefined;
+  const unseen = content.counts.total - s.seen;
+  // The primary action is the next useful thing: reviews when some are due, else new questions.
+  const reviewFirst = s.due > 0;
   return (
     <section aria-labelledby="today" className="card stack">
       <h2 id="today">Today</h2>
       <p className="actions">
-        <Link className="button" to={paths.practice.href('due')}>
-          Review due ({s.due})
-        </Link>
-        <Link className="button-secondary" to={paths.practice.href('new')}>
-          New questions ({content.counts.total - s.seen})
-        </Link>
+        {reviewFirst && (
+          <Link className="button" to={paths.practice.href('due')}>
+            Review {s.due} due
+          </Link>
+        )}
+        {unseen > 0 ? (
+          <Link className={reviewFirst ? 'button-secondary' : 'button'} to={paths.practice.href('new')}>
+            {plan && plan.newLeftToday > 0 ? `Start today's ${plan.newLeftToday} new` : `New questions (${unseen})`}
+          </Link>
+        ) : (
+          !reviewFirst && (
+            <Link className="button" to={paths.exam.href()}>
+              Sit a mock exam
+            </Link>
+          )
+        )}
+        {!reviewFirst && <span className="muted">No reviews due today.</span>}
       </p>
       <p className="muted">
         {s.answeredToday} answered today · {s.streak === 1 ? '1-day streak' : `${s.streak}-day streak`} · {s.seen} of{' '}
