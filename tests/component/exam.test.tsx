@@ -52,6 +52,13 @@ async function chooseRight(user: User) {
   await user.click(right);
 }
 
+/** The bar above an exam's question: how many are answered, the time left, Pause. */
+function examBar(): HTMLElement {
+  const bar = screen.getByRole('timer').parentElement;
+  if (!bar) throw new Error('no exam bar');
+  return bar;
+}
+
 describe('mock exam', () => {
   it('takes its shape from the program, draws single-best-answer items only, and gives no feedback', async () => {
     const { user } = await startShortExam();
@@ -62,10 +69,10 @@ describe('mock exam', () => {
     const attempt = await onlyAttempt();
     expect(attempt.durationMs).toBe(20 * 60_000);
     expect(attempt.questionIds).not.toContain('budget-variance');
-    expect(screen.getByText('0 of 4 answered')).toBeInTheDocument();
+    expect(within(examBar()).getByText('0 of 4 answered')).toBeInTheDocument();
 
     await chooseRight(user);
-    expect(await screen.findByText('1 of 4 answered')).toBeInTheDocument();
+    expect(await within(examBar()).findByText('1 of 4 answered')).toBeInTheDocument();
     // No verdict and no right or wrong marks until the exam is submitted.
     expect(screen.queryByText(/Correct\.|Not quite\./)).not.toBeInTheDocument();
     expect(screen.queryByText(/^(Correct answer|Your answer)$/)).not.toBeInTheDocument();
