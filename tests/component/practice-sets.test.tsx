@@ -85,7 +85,7 @@ describe('practice sets', () => {
     expect(within(money).getByRole('button', { name: /^Make budgets/ })).toHaveTextContent(/1 questions?/);
     const sessions = screen.getByRole('region', { name: 'By study-group session' });
     expect(within(sessions).getByRole('button', { name: /^A Night With the Books/ })).toHaveTextContent('2 questions');
-  });
+  }, 15_000);
 
   it('runs a set of an area, stores each answer, and resumes at the same question after a reload', async () => {
     const first = renderRoute('/practice');
@@ -123,7 +123,8 @@ describe('practice sets', () => {
     expect(screen.getByText(/^(Correct\.|Not quite\.)/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Check answer' })).not.toBeInTheDocument();
     expect(await db.answers.count()).toBe(1);
-  });
+    // Two visits and a reload: more than the default 5 s on a loaded machine.
+  }, 20_000);
 
   it('keeps a set to the chosen length', async () => {
     const { user } = renderRoute('/practice');

@@ -40,14 +40,17 @@ describe('the production build in Chromium', () => {
     const first = page.locator('.option input').first();
     await first.check();
     await page.getByRole('button', { name: 'Check answer' }).click();
-    await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
+    await page
+      .locator('.verdict')
+      .getByText(/(Correct\.|Not quite\.)/)
+      .waitFor();
     const url = page.url();
     expect(url).toMatch(/\/practice\/session\/general-accounting-trust/);
 
     await page.reload();
     await page.getByText(/Answered 1 time before/).waitFor();
-    await page.getByText(/answered 1 of \d+/).waitFor();
-    expect(await page.getByText(/answered 1 of \d+/).count()).toBe(1);
+    await page.getByText(/Answered 1 of \d+/).waitFor();
+    expect(await page.getByText(/Answered 1 of \d+/).count()).toBe(1);
 
     const stored = await page.evaluate(
       () =>
@@ -93,7 +96,10 @@ describe('the production build in Chromium', () => {
     // Answering offline still records the answer.
     await page.locator('.option input').first().check();
     await page.getByRole('button', { name: 'Check answer' }).click();
-    await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
+    await page
+      .locator('.verdict')
+      .getByText(/(Correct\.|Not quite\.)/)
+      .waitFor();
     await page.reload();
     await page.getByText(/Answered 1 time before/).waitFor();
     expect(foreign).toEqual([]);
@@ -131,7 +137,10 @@ describe('the production build in Chromium', () => {
     await page.goto('/practice/area/finance');
     await page.locator('.option input').first().check();
     await page.getByRole('button', { name: 'Check answer' }).click();
-    await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
+    await page
+      .locator('.verdict')
+      .getByText(/(Correct\.|Not quite\.)/)
+      .waitFor();
     found.push(...(await axeViolations(page)).map((v) => `feedback: ${v}`));
     expect(found).toEqual([]);
     await context.close();
@@ -174,10 +183,16 @@ describe('the production build in Chromium', () => {
     expect(outline).toBe('solid');
     await page.keyboard.press('Space');
     await page.keyboard.press('Enter');
-    await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Next question');
+    await page
+      .locator('.verdict')
+      .getByText(/(Correct\.|Not quite\.)/)
+      .waitFor();
+    // The verdict takes focus (a screen reader reads it with the explanation); Enter goes on,
+    // and the next question's heading takes focus.
+    expect(await page.evaluate(() => document.activeElement?.className)).toMatch(/^feedback /);
     await page.keyboard.press('Enter');
-    await page.getByText(/^Question 2 of \d+$/).waitFor();
+    await page.getByRole('heading', { level: 2, name: /^Question 2 of \d+$/ }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Question 2 of \d+$/);
     await context.close();
   });
 });
