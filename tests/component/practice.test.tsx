@@ -46,7 +46,8 @@ describe('practice', () => {
     expect(stored).toEqual([
       expect.objectContaining({ questionId: 'trust-three-way', choice: [0], correct: false, context: 'area:money' }),
     ]);
-  });
+    // The first test of the file also pays for the first render and the database's first open.
+  }, 15_000);
 
   it('scores "choose all that apply" all-or-nothing and says so', async () => {
     const { user } = renderRoute('/practice/area/money?q=budget-variance');
