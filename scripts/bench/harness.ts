@@ -2,7 +2,7 @@
 // with 100,000 answers and times what a candidate waits for. Driven by scripts/bench.ts.
 import { db, foldAnswer, type AnswerRecord, type DayRecord, type QuestionProgress } from '../../src/db/db';
 import { missedIds, seenIds, studyDays, submittedExams } from '../../src/db/study';
-import { recordAnswer } from '../../src/db/answers';
+import { answerInSet, createAttempt } from '../../src/db/attempts';
 import { content, loadAllQuestions } from '../../src/content/runtime';
 import { startPracticeSet } from '../../src/features/practice/sets';
 import { examShapes, startExam } from '../../src/features/exam/data';
@@ -56,10 +56,10 @@ async function seed(answerCount: number) {
 }
 
 async function run() {
-  const status = document.getElementById('status')!;
+  const statusLine = document.getElementById('status');
   const coldLoad = await time(() => loadAllQuestions());
   const seeded = await seed(100_000);
-  status.textContent = 'Seeded';
+  if (statusLine) statusLine.textContent = 'Seeded';
 
   const practice: number[] = [];
   const missed: number[] = [];
@@ -70,13 +70,28 @@ async function run() {
     exam.push(await time(() => startExam(examShapes()[0]!)));
   }
 
+  // Recording an answer as a practice set does: the answer, its card, the summaries and the
+  // set's response in one transaction.
   const record: number[] = [];
   const bank = await loadAllQuestions();
-  for (let i = 0; i < 300; i++) {
-    const q = bank[(i * 104_729) % bank.length]!;
+  const picks = Array.from({ length: 300 }, (_, i) => bank[(i * 104_729) % bank.length]).filter((q) => q !== undefined);
+  const set = await createAttempt({
+    kind: 'practice',
+    title: 'bench',
+    source: { type: 'mixed' },
+    seed: 1,
+    questionIds: picks.map((q) => q.id),
+  });
+  for (const [i, q] of picks.entries()) {
     record.push(
       await time(() =>
-        recordAnswer({ questionId: q.id, choice: [0], correct: i % 2 === 0, context: 'bench', ms: 15_000 }),
+        answerInSet(set.id, {
+          questionId: q.id,
+          choice: [0],
+          correct: i % 2 === 0,
+          context: `set:${set.id}`,
+          ms: 15_000,
+        }),
       ),
     );
   }
@@ -85,8 +100,8 @@ async function run() {
   for (let i = 0; i < 7; i++) {
     dashboard.push(
       await time(async () => {
-        const [seen, missed, days] = await Promise.all([seenIds(), missedIds(), studyDays(), submittedExams()]);
-        computeDashboard(content, bank, seen, missed, days);
+        const [seen, wrong, days] = await Promise.all([seenIds(), missedIds(), studyDays(), submittedExams()]);
+        computeDashboard(content, bank, seen, wrong, days);
       }),
     );
   }
@@ -117,7 +132,7 @@ async function run() {
   const queries: number[] = [];
   for (let i = 0; i < 150; i++) queries.push(await time(() => search(index, words[i % words.length]!)));
 
-  status.textContent = 'Done';
+  if (statusLine) statusLine.textContent = 'Done';
   return {
     seeded,
     coldLoadMs: coldLoad,

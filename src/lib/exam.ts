@@ -30,8 +30,8 @@ export function allocate(items: readonly Weighted[], total: number): Map<string,
     (a, b) => b.quota - Math.floor(b.quota) - (a.quota - Math.floor(a.quota)) || b.weight - a.weight || a.i - b.i,
   );
   for (let k = 0; k < total - given; k++) {
-    const q = byRemainder[k % byRemainder.length]!;
-    out.set(q.id, out.get(q.id)! + 1);
+    const q = byRemainder[k % byRemainder.length];
+    if (q) out.set(q.id, (out.get(q.id) ?? 0) + 1);
   }
   return out;
 }
@@ -77,29 +77,28 @@ export function assembleExam(
     );
   }
   const seats = allocate(subareas, Math.min(total, bank.length));
+  const have = (id: string) => ordered.get(id)?.length ?? 0;
+  const seated = (id: string) => seats.get(id) ?? 0;
   // Move seats a sub-area cannot fill to the sub-areas that still have questions.
   let spare = 0;
   for (const s of subareas) {
-    const have = ordered.get(s.id)!.length;
-    const want = seats.get(s.id)!;
-    if (want > have) {
-      spare += want - have;
-      seats.set(s.id, have);
+    if (seated(s.id) > have(s.id)) {
+      spare += seated(s.id) - have(s.id);
+      seats.set(s.id, have(s.id));
     }
   }
   while (spare > 0) {
-    const open = subareas.filter((s) => seats.get(s.id)! < ordered.get(s.id)!.length);
+    const open = subareas.filter((s) => seated(s.id) < have(s.id));
     if (open.length === 0) break;
     const extra = allocate(open, spare);
     for (const s of open) {
-      const room = ordered.get(s.id)!.length - seats.get(s.id)!;
-      const add = Math.min(room, extra.get(s.id)!);
-      seats.set(s.id, seats.get(s.id)! + add);
+      const add = Math.min(have(s.id) - seated(s.id), extra.get(s.id) ?? 0);
+      seats.set(s.id, seated(s.id) + add);
       spare -= add;
     }
     if ([...extra.values()].every((v) => v === 0)) break;
   }
-  const picked = subareas.flatMap((s) => ordered.get(s.id)!.slice(0, seats.get(s.id)!));
+  const picked = subareas.flatMap((s) => (ordered.get(s.id) ?? []).slice(0, seated(s.id)));
   return shuffled(picked, `${seed}:exam`);
 }
 

@@ -29,7 +29,9 @@ export function shuffled<T>(items: readonly T[], seed: number | string): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const a = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = a;
   }
   return out;
 }
@@ -43,5 +45,5 @@ export function optionOrder(optionCount: number, attemptSeed: number, questionId
 }
 
 export function newSeed(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? Date.now() >>> 0;
 }

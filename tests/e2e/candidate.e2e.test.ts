@@ -79,9 +79,13 @@ it('at 360 x 740, in a mock exam, Next brings the next stem into view and the na
     await page.locator('.option label').first().click();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: `Question ${n} of 25` }).waitFor();
+    // The stem starts below the sticky time bar, not under it.
     const stem = await place(page, '.question .stem');
-    expect(stem.top).toBeGreaterThanOrEqual(0);
+    const bar = await place(page, '.exam-bar');
+    expect(stem.top).toBeGreaterThanOrEqual(bar.bottom);
     expect(stem.top).toBeLessThan(stem.height * 0.5);
+    const heading = await place(page, '.question-heading');
+    expect(heading.top).toBeGreaterThanOrEqual(bar.bottom);
   }
   // The navigator is folded behind one button on a phone, not a 1,000 px block.
   const nav = page.getByRole('navigation', { name: 'Question navigator' });

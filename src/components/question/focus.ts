@@ -3,13 +3,22 @@
 // after checking the verdict with the explanation under it.
 import { useEffect, type RefObject } from 'react';
 
-const topOffset = 64; // below the sticky header
+/** The height covered at the top by sticky bars (marked data-sticky-top), plus a margin. */
+function topOffset(): number {
+  let covered = 0;
+  for (const bar of document.querySelectorAll<HTMLElement>('[data-sticky-top]')) {
+    const r = bar.getBoundingClientRect();
+    if (getComputedStyle(bar).position === 'sticky' || getComputedStyle(bar).position === 'fixed')
+      covered = Math.max(covered, r.height);
+  }
+  return covered + 12;
+}
 
-/** Moves focus to the element and scrolls it to the top, under the header. */
+/** Moves focus to the element and scrolls it to the top, under any sticky bar. */
 export function bringToTop(el: HTMLElement | null): void {
   if (!el) return;
   el.focus({ preventScroll: true });
-  const top = el.getBoundingClientRect().top + window.scrollY - topOffset;
+  const top = el.getBoundingClientRect().top + window.scrollY - topOffset();
   window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
 }
 
@@ -18,7 +27,7 @@ export function bringIntoView(el: HTMLElement | null): void {
   if (!el) return;
   el.focus({ preventScroll: true });
   const r = el.getBoundingClientRect();
-  if (r.top < topOffset || r.bottom > window.innerHeight) bringToTop(el);
+  if (r.top < topOffset() || r.bottom > window.innerHeight) bringToTop(el);
 }
 
 /** On mount (a new question after Next / Skip / Previous), brings the heading to the top. */
@@ -26,6 +35,6 @@ export function useBringToTopOnMount(ref: RefObject<HTMLElement | null>, active:
   useEffect(() => {
     if (active) bringToTop(ref.current);
     // Only on mount: the component is keyed by question.
-    // oxlint-disable-next-line react/exhaustive-deps
+    // oxlint-disable-next-line react/exhaustive-deps, react/exhaustive-effect-dependencies
   }, []);
 }

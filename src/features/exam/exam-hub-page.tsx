@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
+import { useNow } from '../../components/ui/use-now';
 import { ScoreChart } from '../../components/ui/score-chart';
 import { formatWhen } from '../../lib/dates';
 import { examShapes, startExam, useActiveExams, useExamHistory } from './data';
@@ -15,11 +16,21 @@ export function Component() {
   const history = useExamHistory();
   const active = useActiveExams();
 
+  const now = useNow(1000);
+  const [error, setError] = useState<string | null>(null);
+
   const start = async (e: React.FormEvent) => {
     e.preventDefault();
+    const chosen = shapes[shape];
+    if (!chosen) return;
     setBusy(true);
-    const attempt = await startExam(shapes[shape]!);
-    navigate(paths.examAttempt.href(attempt.id));
+    try {
+      const attempt = await startExam(chosen);
+      navigate(paths.examAttempt.href(attempt.id));
+    } catch (err) {
+      setError(`The exam could not be started on this device (${(err as Error).message}).`);
+      setBusy(false);
+    }
   };
 
   return (
@@ -38,7 +49,7 @@ export function Component() {
               <li key={a.id}>
                 <Link to={paths.examAttempt.href(a.id)}>{a.title}</Link>{' '}
                 <span className="muted">
-                  {Object.keys(a.responses).length} answered · {formatClock(timeLeft(a, Date.now()))} left
+                  {Object.keys(a.responses).length} answered · {formatClock(timeLeft(a, now))} left
                 </span>
               </li>
             ))}
@@ -58,6 +69,11 @@ export function Component() {
             </label>
           ))}
         </fieldset>
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
         <button type="submit" className="button" disabled={busy}>
           Start the exam
         </button>

@@ -37,7 +37,7 @@ export function ExamResult({ attempt, questions }: { attempt: AttemptRecord; que
             Score: {result.overall.percent}% ({result.overall.correct} of {result.overall.total})
           </h2>
           <p>
-            Time used: {formatClock(usedTime(attempt, attempt.submittedAt ?? Date.now()))} of{' '}
+            Time used: {formatClock(usedTime(attempt, attempt.submittedAt ?? attempt.updatedAt))} of{' '}
             {formatClock(attempt.durationMs ?? 0)}. Unanswered questions count as wrong. The real exam sets its pass
             mark by expert judgement and publishes no fixed percentage; aim to be strong in every area.
           </p>

@@ -99,7 +99,7 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
   return (
     <>
       <PageTitle title={timedSet ? 'Timed set' : 'Mock exam'}>{timedSet ? attempt.title : 'Mock exam'}</PageTitle>
-      <div className="exam-bar">
+      <div className="exam-bar" data-sticky-top>
         <p>
           {questions.filter((q) => (attempt.responses[q.id]?.choice.length ?? 0) > 0).length} of {questions.length}{' '}
           answered

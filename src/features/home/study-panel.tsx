@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
+import { useNow } from '../../components/ui/use-now';
 import { planForExam } from '../../lib/plan';
 import { localDay } from '../../lib/progress';
 import { saveExamDate, useStudySummary } from './data';
@@ -9,12 +10,13 @@ import { saveExamDate, useStudySummary } from './data';
 /** Today's study: reviews due, the exam-date plan, the streak. Live from IndexedDB. */
 export default function StudyPanel({ initialExamDate }: { initialExamDate?: string | undefined }) {
   const s = useStudySummary();
+  const now = useNow();
   // A date chosen before this panel loaded (first visit) is saved once, on arrival.
   useEffect(() => {
     if (initialExamDate) void saveExamDate(initialExamDate);
   }, [initialExamDate]);
   if (!s) return <p className="muted">Loading your progress…</p>;
-  const today = localDay(Date.now());
+  const today = localDay(now);
   const plan = s.examDate
     ? planForExam({
         today,
