@@ -17,5 +17,7 @@ export default defineConfig({
     setupFiles: ['tests/setup.ts'],
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/component/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Component tests render lazy routes in jsdom: on a loaded 2-core machine a first render can take seconds.
+    testTimeout: 20_000,
   },
 });

@@ -111,18 +111,23 @@ export function tickClock(id: string, questionId: string | undefined, keepRunnin
     if (a.status !== 'active') return false;
     const before = a.usedMs ?? 0;
     Object.assign(a, checkpoint(a, now, keepRunning));
-    const spent = (a.usedMs ?? 0) - before;
-    if (questionId && spent > 0)
-      a.timeByQuestion = { ...a.timeByQuestion, [questionId]: (a.timeByQuestion?.[questionId] ?? 0) + spent };
+    creditQuestion(a, questionId, (a.usedMs ?? 0) - before);
   });
 }
 
-/** Pauses or resumes the exam clock. */
-export function setPaused(id: string, paused: boolean, now = Date.now()) {
+function creditQuestion(a: AttemptRecord, questionId: string | undefined, spent: number): void {
+  if (!questionId || spent <= 0) return;
+  a.timeByQuestion = { ...a.timeByQuestion, [questionId]: (a.timeByQuestion?.[questionId] ?? 0) + spent };
+}
+
+/** Pauses or resumes the exam clock; the time up to a pause goes to the question on screen. */
+export function setPaused(id: string, paused: boolean, questionId?: string, now = Date.now()) {
   return change(id, (a) => {
     if (a.status !== 'active') return false;
+    const before = a.usedMs ?? 0;
     const folded = checkpoint(a, now, false);
     a.usedMs = folded.usedMs;
+    creditQuestion(a, questionId, folded.usedMs - before);
     a.paused = paused;
     a.runningSince = paused ? null : now;
   });

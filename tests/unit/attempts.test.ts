@@ -288,11 +288,11 @@ describe('the clock of an attempt', () => {
     const exam = await newExam();
     await tickClock(exam.id, 'q1', true, T0);
     await tickClock(exam.id, 'q1', true, T0 + 1000);
-    await setPaused(exam.id, true, T0 + 1000);
+    await setPaused(exam.id, true, 'q1', T0 + 1000);
     await tickClock(exam.id, 'q1', true, T0 + 2000);
     await tickClock(exam.id, 'q1', true, T0 + 3000);
     expect(await stored(exam.id)).toMatchObject({ usedMs: 1000, paused: true, runningSince: null });
-    await setPaused(exam.id, false, T0 + 10_000);
+    await setPaused(exam.id, false, 'q1', T0 + 10_000);
     await tickClock(exam.id, 'q1', true, T0 + 11_000);
     expect(await stored(exam.id)).toMatchObject({ usedMs: 2000, paused: false, timeByQuestion: { q1: 2000 } });
   });

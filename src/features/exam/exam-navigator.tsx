@@ -6,7 +6,7 @@ interface Props {
   questions: Question[];
   attempt: AttemptRecord;
   index: number;
-  goTo: (i: number) => void;
+  goTo: (i: number, focusQuestion?: boolean) => void;
 }
 
 /**
@@ -26,7 +26,7 @@ export function ExamNavigator({ questions, attempt, index, goTo }: Props) {
     if (target < 0 || target >= questions.length) return;
     e.preventDefault();
     refs.current[target]?.focus();
-    goTo(target);
+    goTo(target, false);
   };
 
   return (

@@ -67,10 +67,11 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
     );
   };
 
-  const goTo = (i: number) => {
+  /** Shows question i; `focusQuestion` false keeps the focus where it is (arrow keys in the navigator). */
+  const goTo = (i: number, focusQuestion = true) => {
     if (i < 0 || i >= questions.length) return;
     const from = attempt.position;
-    setMoved(true);
+    setMoved(focusQuestion);
     setAttempt((s) => ({ ...s, position: i }));
     void act(
       'your place',

@@ -60,7 +60,7 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
 
   const setPause = async (paused: boolean) => {
     try {
-      const a = await setPaused(attempt.id, paused);
+      const a = await setPaused(attempt.id, paused, question.current);
       if (a) setClock({ durationMs: a.durationMs, usedMs: a.usedMs, runningSince: a.runningSince, paused: a.paused });
       setNow(Date.now());
     } catch (err) {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { content } from '../../content/runtime';
+import { plural } from '../../lib/text';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import type { SetSource, StudyMode } from '../../db/db';
@@ -117,14 +118,14 @@ export default function PracticeHubPage() {
             <SetButton
               key={p.type}
               label={p.label}
-              detail={counts ? `${counts[p.type]} questions` : '…'}
+              detail={counts ? `${plural(counts[p.type], 'question')}` : '…'}
               busy={busy || counts?.[p.type] === 0}
               onClick={() => void start({ type: p.type })}
             />
           ))}
           <SetButton
             label="Everything mixed"
-            detail={`${bank.total} questions`}
+            detail={`${plural(bank.total, 'question')}`}
             busy={busy}
             onClick={() => void start({ type: 'mixed' })}
           />
@@ -141,7 +142,7 @@ export default function PracticeHubPage() {
             <SetButton
               key={s.id}
               label={s.title}
-              detail={`${s.questionIds.length} questions`}
+              detail={`${plural(s.questionIds.length, 'question')}`}
               busy={busy}
               onClick={() => void start({ type: 'session', id: s.id })}
             />

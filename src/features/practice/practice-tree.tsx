@@ -1,4 +1,5 @@
 import { content } from '../../content/runtime';
+import { plural } from '../../lib/text';
 import type { Mastery } from '../../lib/progress';
 import type { SetSource } from '../../db/db';
 import type { TreeMastery } from './data';
@@ -30,7 +31,7 @@ export function PracticeTree({ mastery, start, busy }: Props) {
             </summary>
             <SetButton
               label={`All of ${a.title}`}
-              detail={`${counts.byArea[a.id] ?? 0} questions`}
+              detail={`${plural(counts.byArea[a.id] ?? 0, 'question')}`}
               onClick={() => start({ type: 'area', id: a.id })}
               busy={busy}
             />
@@ -39,7 +40,7 @@ export function PracticeTree({ mastery, start, busy }: Props) {
                 <li key={s.id}>
                   <SetButton
                     label={s.title}
-                    detail={`${counts.bySubarea[s.id] ?? 0} questions · ${masteryText(mastery?.bySubarea.get(s.id))}`}
+                    detail={`${plural(counts.bySubarea[s.id] ?? 0, 'question')} · ${masteryText(mastery?.bySubarea.get(s.id))}`}
                     onClick={() => start({ type: 'subarea', id: s.id })}
                     busy={busy}
                   />
@@ -50,7 +51,7 @@ export function PracticeTree({ mastery, start, busy }: Props) {
                         <li key={c.id}>
                           <SetButton
                             label={c.title}
-                            detail={`${counts.byCompetency[c.id] ?? 0} questions · ${masteryText(mastery?.byCompetency.get(c.id))}`}
+                            detail={`${plural(counts.byCompetency[c.id] ?? 0, 'question')} · ${masteryText(mastery?.byCompetency.get(c.id))}`}
                             onClick={() => start({ type: 'competency', id: c.id })}
                             busy={busy || (counts.byCompetency[c.id] ?? 0) === 0}
                           />
