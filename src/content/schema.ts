@@ -39,12 +39,13 @@ export const programSchema = z.strictObject({
     questions: z.int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' }),
     scored: z.int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' }).optional(),
     minutes: z.int({ error: 'must be a whole number of minutes' }).positive({ error: 'must be more than 0' }),
+    chooseAllThatApply: z.boolean({ error: 'must be true or false' }).default(false),
   }),
 });
 
 function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions();
     return true;
   } catch {
     return false;

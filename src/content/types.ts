@@ -6,7 +6,16 @@ export interface Program {
   chapter: string;
   timezone: string;
   season: { start: string; targetHours: number };
-  exam: { questions: number; scored?: number | undefined; minutes: number };
+  exam: {
+    questions: number;
+    scored?: number | undefined;
+    minutes: number;
+    /**
+     * Whether mock exams may draw "choose all that apply" items. False (the default): mock exams
+     * draw single-best-answer items only, like the real exam; choose-all items stay in practice.
+     */
+    chooseAllThatApply: boolean;
+  };
   welcomeHtml: string;
 }
 
@@ -61,7 +70,12 @@ export interface SessionMaterial {
 
 export interface QuestionOption {
   html: string;
+  /** Plain text of the option (no rationale), for search and lists. */
+  text: string;
   correct: boolean;
+  /** Why this option is right or wrong: shown beside it after checking. */
+  rationaleHtml?: string | undefined;
+  rationaleText?: string | undefined;
 }
 
 export interface Question {
@@ -75,9 +89,15 @@ export interface Question {
   options: QuestionOption[];
   /** True when more than one option is correct ("choose all that apply"). */
   multi: boolean;
+  /** The question-level explanation: with per-option rationales, the summary. */
   explanationHtml?: string | undefined;
+  explanationText?: string | undefined;
   referenceHtml?: string | undefined;
   difficulty?: 1 | 2 | 3 | undefined;
+  /** The answer depends on law or figures that change ("Volatile: yes"). */
+  volatile?: true | undefined;
+  /** Month its facts were last checked against the source, YYYY-MM. */
+  reviewed?: string | undefined;
   /** content/path.md:line, for speakers chasing a report. */
   source: string;
 }

@@ -3,7 +3,8 @@ import { Link, useLoaderData, useSearchParams } from 'react-router';
 import { content, loadAllQuestions, loadMaterial } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
-import { buildIndex, htmlToText, search, type SearchDoc } from '../../lib/search';
+import { buildIndex, search, type SearchDoc } from '../../lib/search';
+import { clip } from '../../lib/text';
 
 let built: Promise<ReturnType<typeof buildIndex>> | undefined;
 
@@ -25,8 +26,11 @@ export function loader() {
       ...questions.map((q) => ({
         id: `question:${q.id}`,
         kind: 'question' as const,
-        title: q.stemText.length > 90 ? `${q.stemText.slice(0, 90)}…` : q.stemText,
-        text: [q.stemText, ...q.options.map((o) => htmlToText(o.html)), htmlToText(q.explanationHtml ?? '')].join(' '),
+        title: clip(q.stemText, 90),
+        // Plain text made by the compiler: no tags or entities to strip here.
+        text: [q.stemText, ...q.options.flatMap((o) => [o.text, o.rationaleText ?? '']), q.explanationText ?? '']
+          .filter((t) => t !== '')
+          .join(' '),
         href: `${paths.practiceArea.href(q.area)}?q=${q.id}`,
       })),
     ];
