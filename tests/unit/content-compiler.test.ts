@@ -256,7 +256,7 @@ describe('rationale per option, Volatile and Reviewed', () => {
     [
       'rationale-missing',
       'bad/rationale-missing/questions/money/extra.md:12:1',
-      'Option B of "trial-balance" ("That the bank statement agrees with…") has no rationale',
+      'Option B of "trial-balance" ("That the bank statement agrees with the…") has no rationale',
     ],
     ['volatile-unreviewed', 'bad/volatile-unreviewed/questions/money/extra.md:14:1', 'has no "Reviewed: YYYY-MM" line'],
     ['reviewed-malformed', 'bad/reviewed-malformed/questions/money/extra.md:14:1', 'must be a month written YYYY-MM'],
