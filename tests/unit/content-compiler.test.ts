@@ -23,6 +23,16 @@ describe('content compiler on valid content', () => {
     });
   });
 
+  it('reads whether mock exams may draw choose-all items, single-best-answer only by default', () => {
+    expect(content!.index.program.exam.chooseAllThatApply).toBe(false);
+    const program = readContentDirs([VALID]).find((f) => f.relative === 'program.md')!;
+    const allowed = compileWith({
+      'program.md': program.text.replace(/^exam:\n/m, 'exam:\n  chooseAllThatApply: true\n'),
+    });
+    expect(allowed.issues).toEqual([]);
+    expect(allowed.content!.index.program.exam.chooseAllThatApply).toBe(true);
+  });
+
   it('gives a session the questions of its competencies, or else of its area', () => {
     const [books, hiring] = content!.index.sessions;
     expect(books!.questionIds).toEqual(['trust-three-way', 'ledger-double-entry']);
