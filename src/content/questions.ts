@@ -125,15 +125,17 @@ export function parseQuestions({ file, fm, data }: QuestionFile, report: Report,
     if (!subarea && !bad) fail(heading, `Question "${id}" has no sub-area: add a "Competency:" line, or a "subarea" to the file's frontmatter.`);
     if (bad || !subarea) continue;
     const at = posOf(heading);
+    const stemText = plainText(stem);
     questions.push({
       id,
       area: data.area,
       subarea,
       competency: meta.competency,
       stemHtml: renderNodes(stem),
-      stemText: plainText(stem),
+      stemText,
       options: read.options,
-      multi: correct > 1,
+      // A stem that says "choose all that apply" is a choose-all item even with one correct option.
+      multi: correct > 1 || /choose all that apply/i.test(stemText),
       explanationHtml: explanation ? renderNodes(explanation.children) : undefined,
       explanationText: explanation ? plainText(explanation.children) : undefined,
       referenceHtml: meta.referenceHtml,

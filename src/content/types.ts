@@ -87,7 +87,7 @@ export interface Question {
   /** Plain text of the stem, for search and for duplicate checks. */
   stemText: string;
   options: QuestionOption[];
-  /** True when more than one option is correct ("choose all that apply"). */
+  /** "Choose all that apply": more than one option is correct, or the stem says so. */
   multi: boolean;
   /** The question-level explanation: with per-option rationales, the summary. */
   explanationHtml?: string | undefined;

@@ -43,7 +43,7 @@ describe('npm run content:check', () => {
     );
     expect(r.stderr).not.toContain('trust-records-rationale');
     expect(r.stdout).toMatch(/^Content OK: .*; 1 review to renew\.$/m);
-  });
+  }, 20_000);
 
   it.each([
     'yaml-syntax',

@@ -256,6 +256,14 @@ describe('rationale per option, Volatile and Reviewed', () => {
     expect(all.match(/"text":"[^"]*&#x/)).toBeNull();
   });
 
+  it('makes a stem that says "choose all that apply" a choose-all item, even with one correct option', () => {
+    expect(byId('trust-interest-choose-all').multi).toBe(true);
+    const one = byId('trust-one-of-many');
+    expect(one.multi).toBe(true);
+    expect(one.options.filter((o) => o.correct)).toHaveLength(1);
+    expect(byId('trust-records-rationale').multi).toBe(false);
+  });
+
   it('stores Volatile and Reviewed', () => {
     expect(byId('trust-records-rationale')).toMatchObject({ volatile: true, reviewed: '2026-11' });
     expect(byId('trust-interest-choose-all').reviewed).toBe('2025-06');
