@@ -3,6 +3,7 @@
 // item, and are there enough single-best-answer items for four disjoint mock exams. Used by
 // `npm run content:stats` and by the content tests (tests/unit/content-balance.test.ts), which
 // hold the bank to the limits below.
+import { allocate } from '../lib/exam.ts';
 import type { CompiledContent, Question } from './types.ts';
 
 export const LIMITS = {
@@ -16,8 +17,12 @@ export const LIMITS = {
   position: [0.18, 0.32] as const,
   /** Choose-all items use at least this many different numbers of correct options. */
   multiCounts: 3,
-  /** Single-best-answer items per sub-area: at least this many times its blueprint weight. */
+  /**
+   * Single-best-answer items per sub-area: at least this many times its blueprint weight, and at
+   * least `exams` times its seats in a full mock exam, so that that many exams share no question.
+   */
   perWeight: 5,
+  exams: 4,
   /** Single-best-answer items per competency. */
   perCompetency: 4,
 };
@@ -40,6 +45,7 @@ export interface BankFigures {
   partialRationales: string[];
   volatile: number;
   volatileUnreviewed: string[];
+  /** `needed`: single-best-answer items the sub-area needs (see LIMITS.perWeight and exams). */
   subareas: { id: string; weight: number; single: number; multi: number; needed: number }[];
   competencies: { id: string; single: number; needed: number }[];
 }
@@ -99,6 +105,9 @@ export function bankFigures(content: CompiledContent): BankFigures {
     if (key > 1.2 * (others.reduce((s, l) => s + l, 0) / others.length)) f.keyLong12++;
   }
   for (let i = 0; i < f.positions.length; i++) f.positions[i] ??= 0;
+  // Seats per sub-area in a full mock exam: its blueprint share, rounded as the exam rounds it.
+  const weights = content.index.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
+  const seats = allocate(weights, content.index.program.exam.questions);
   for (const area of content.index.areas) {
     for (const sub of area.subareas) {
       f.subareas.push({
@@ -106,7 +115,7 @@ export function bankFigures(content: CompiledContent): BankFigures {
         weight: sub.weight,
         single: singleBySub.get(sub.id) ?? 0,
         multi: multiBySub.get(sub.id) ?? 0,
-        needed: Math.ceil(LIMITS.perWeight * sub.weight),
+        needed: Math.max(Math.ceil(LIMITS.perWeight * sub.weight), LIMITS.exams * (seats.get(sub.id) ?? 0)),
       });
       for (const c of sub.competencies) {
         f.competencies.push({ id: c.id, single: singleByComp.get(c.id) ?? 0, needed: LIMITS.perCompetency });
