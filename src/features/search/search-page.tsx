@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLoaderData, useSearchParams } from 'react-router';
 import { content, loadAllQuestions, loadMaterial } from '../../content/runtime';
 import { paths } from '../../config/paths';
@@ -43,7 +43,9 @@ export function loader() {
 export function Component() {
   const index = useLoaderData() as Awaited<ReturnType<typeof loader>>;
   const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  // The box keeps its own state, so keystrokes are never lost while the address catches up on
+  // a slow device; the address only mirrors it, for sharing and reloading.
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
   const deferred = useDeferredValue(query);
   const hits = useMemo(() => search(index, deferred), [index, deferred]);
   return (
@@ -56,7 +58,10 @@ export function Component() {
             type="search"
             value={query}
             autoFocus
-            onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setParams(e.target.value ? { q: e.target.value } : {}, { replace: true });
+            }}
           />
         </label>
       </form>
