@@ -3,10 +3,13 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from 'vite';
 import { clmContent } from '../../src/content/vite-plugin';
 import { BAD, VALID, repoRoot } from '../fixtures/content';
+
+// Each test starts a process that compiles a whole content folder: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const run = promisify(execFile);
 const tsx = join(repoRoot, 'node_modules/.bin/tsx');
@@ -43,7 +46,7 @@ describe('npm run content:check', () => {
     );
     expect(r.stderr).not.toContain('trust-records-rationale');
     expect(r.stdout).toMatch(/^Content OK: .*; 1 review to renew\.$/m);
-  }, 20_000);
+  });
 
   it.each([
     'yaml-syntax',
