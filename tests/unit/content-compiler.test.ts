@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compileContent } from '../../src/content/compile';
 import { readContentDirs } from '../../src/content/load';
 import { compileFixture, compileWith, VALID } from '../fixtures/content';
@@ -307,5 +308,22 @@ describe('rationale per option, Volatile and Reviewed', () => {
         message: expect.stringContaining('Leave a blank line between the last option'),
       }),
     ]);
+  });
+});
+
+describe('the format as content/README.md documents it', () => {
+  it('compiles the documented question example, rationales and all', () => {
+    const readme = readFileSync('content/README.md', 'utf8');
+    const example = /```markdown\n(---\narea: finance[\s\S]*?)```/.exec(readme)![1]!;
+    const files = readContentDirs(['content']).filter(
+      (f) => f.relative === 'program.md' || f.relative.startsWith('areas/'),
+    );
+    files.push({ path: 'README-example.md', relative: 'questions/finance/example.md', text: example });
+    const { content, issues } = compileContent(files);
+    expect(issues).toEqual([]);
+    const q = content!.questionsByArea.finance!.find((x) => x.id === 'three-way-reconciliation')!;
+    expect(q.options).toHaveLength(4);
+    expect(q.options.every((o) => o.rationaleText)).toBe(true);
+    expect(q.explanationText).toMatch(/^A three-way reconciliation agrees/);
   });
 });
