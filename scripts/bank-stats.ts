@@ -1,40 +1,48 @@
-// npm run content:stats: the option-balance and per-sub-area figures of the question bank.
+// npm run content:stats: the option-balance, rationale, review-date and per-sub-area figures of
+// the question bank, each against the limit the content tests hold it to (src/content/balance.ts).
 import { compileContent } from '../src/content/compile';
 import { readContentDirs } from '../src/content/load';
+import { bankFigures, LIMITS, percent } from '../src/content/balance';
 
-const { content } = compileContent(readContentDirs(['content']), 'content');
-if (!content) throw new Error('content does not compile: run npm run content:check');
-const text = (html: string) => html.replace(/<[^>]+>/g, '').trim();
-const rows: Record<string, { single: number; multi: number; longest: number; long12: number }> = {};
-const pos = [0, 0, 0, 0, 0, 0];
-for (const [, qs] of Object.entries(content.questionsByArea)) {
-  for (const q of qs) {
-    const r = (rows[q.subarea] ??= { single: 0, multi: 0, longest: 0, long12: 0 });
-    if (q.multi) {
-      r.multi++;
-      continue;
-    }
-    r.single++;
-    const lens = q.options.map((o) => text(o.html).length);
-    const k = q.options.findIndex((o) => o.correct);
-    pos[k] = (pos[k] ?? 0) + 1;
-    const key = lens[k] ?? 0;
-    const others = lens.filter((_, i) => i !== k);
-    if (others.every((l) => key > l)) r.longest++;
-    if (key > 1.2 * (others.reduce((s, l) => s + l, 0) / others.length)) r.long12++;
-  }
+const { content, issues } = compileContent(readContentDirs(['content']), 'content');
+if (!content) {
+  console.error(`content does not compile (${issues.length} problems): run npm run content:check`);
+  process.exit(1);
 }
-let t = { single: 0, multi: 0, longest: 0, long12: 0 };
-for (const [id, r] of Object.entries(rows)) {
-  console.log(id.padEnd(28), `single ${r.single}  multi ${r.multi}  key longest ${r.longest}  key >1.2x ${r.long12}`);
-  t = {
-    single: t.single + r.single,
-    multi: t.multi + r.multi,
-    longest: t.longest + r.longest,
-    long12: t.long12 + r.long12,
-  };
+const f = bankFigures(content);
+const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
+const share = (n: number, limit: number) =>
+  `${mark(n <= limit * f.single)} ${percent(n, f.single)} (${n} of ${f.single}; limit ${percent(limit, 1)})`;
+
+console.log('Sub-area                     single  needed  multi');
+for (const s of f.subareas) {
+  console.log(
+    `${mark(s.single >= s.needed)} ${s.id.padEnd(28)} ${String(s.single).padStart(4)}  ${String(s.needed).padStart(6)}  ${String(s.multi).padStart(5)}`,
+  );
 }
-const pct = (n: number) => `${Math.round((100 * n) / t.single)}%`;
+const shortComps = f.competencies.filter((c) => c.single < c.needed);
 console.log(
-  `all: single ${t.single}, multi ${t.multi}; key strictly longest ${pct(t.longest)}, key > 1.2x mean distractor ${pct(t.long12)}; key positions ${pos.join(' ')}`,
+  `${mark(shortComps.length === 0)} competencies with fewer than ${LIMITS.perCompetency} single-best-answer items: ${
+    shortComps.length === 0 ? 'none' : shortComps.map((c) => `${c.id} ${c.single}`).join(', ')
+  }`,
+);
+console.log(`\nsingle-answer ${f.single}, choose-all ${f.multi}`);
+console.log(`key strictly longest           ${share(f.keyLongest, LIMITS.keyLongest)}`);
+console.log(`key > 1.2 x mean distractor    ${share(f.keyLong12, LIMITS.keyLong12)}`);
+console.log(`key strictly shortest          ${share(f.keyShortest, LIMITS.keyShortest)}`);
+const [lo, hi] = LIMITS.position;
+const positionsOk = f.positions.every((n) => n >= lo * f.single && n <= hi * f.single);
+console.log(
+  `${mark(positionsOk)} key positions ${f.positions.map((n, i) => `${String.fromCodePoint(65 + i)} ${n} (${percent(n, f.single)})`).join(', ')}; each ${percent(lo, 1)}-${percent(hi, 1)}`,
+);
+const counts = Object.entries(f.multiCorrect).map(([n, c]) => `${n} correct: ${c}`);
+console.log(
+  `${mark(Object.keys(f.multiCorrect).length >= LIMITS.multiCounts)} choose-all items by number correct: ${counts.join(', ')} (at least ${LIMITS.multiCounts} different counts)`,
+);
+console.log(
+  `${mark(f.multiUncued.length === 0)} choose-all stems without "choose all that apply": ${f.multiUncued.join(', ') || 'none'}`,
+);
+console.log(`rationale under every option: ${f.withRationales} of ${f.single + f.multi} questions`);
+console.log(
+  `${mark(f.volatileUnreviewed.length === 0)} volatile questions ${f.volatile}, without a review date: ${f.volatileUnreviewed.join(', ') || 'none'}`,
 );

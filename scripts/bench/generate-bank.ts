@@ -30,7 +30,11 @@ export function generateBank(dir: string, count: number): void {
       const multi = n % 8 === 0;
       parts.push(
         `## bench-${n}\n\nQuestion ${n}: which ${w(1)} rule applies to the ${w(2)} of a ${w(3)} in a firm of ${20 + (n % 30)} lawyers?${multi ? ' Choose all that apply.' : ''}\n\n` +
-          `- [x] The ${w(4)} rule for ${w(5)}\n- [${multi ? 'x' : ' '}] The ${w(6)} rule for ${w(7)}\n- [ ] The ${w(8)} rule for ${w(9)}\n- [ ] The ${w(10)} rule for ${w(11)}\n\n` +
+          // Every option carries its rationale, as rewritten questions do (content/README.md).
+          `- [x] The ${w(4)} rule for ${w(5)}\n  > The ${w(4)} rule is the one written for ${w(5)}.\n` +
+          `- [${multi ? 'x' : ' '}] The ${w(6)} rule for ${w(7)}\n  > The ${w(6)} rule ${multi ? 'also covers' : 'covers only'} ${w(7)}.\n` +
+          `- [ ] The ${w(8)} rule for ${w(9)}\n  > The ${w(8)} rule concerns ${w(9)}, not ${w(2)}.\n` +
+          `- [ ] The ${w(10)} rule for ${w(11)}\n  > The ${w(10)} rule is about ${w(11)} in a ${w(3)}.\n\n` +
           `> The ${w(4)} rule governs ${w(5)} because the ${w(12)} and ${w(13)} must agree; the others apply to ${w(14)}.\n\n` +
           `Reference: Benchmark source ${n}\nDifficulty: ${1 + (n % 3)}\n`,
       );

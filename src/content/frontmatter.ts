@@ -15,24 +15,35 @@ export interface Frontmatter {
 
 const FENCE = /^---[ \t]*$/;
 
-export function readFrontmatter(
-  path: string,
-  text: string,
-  issues: ContentIssue[],
-): Frontmatter | undefined {
+export function readFrontmatter(path: string, text: string, issues: ContentIssue[]): Frontmatter | undefined {
   const src = text.replace(/^\uFEFF/, '');
   if (src.trim() === '') {
-    issues.push({ path, line: 1, column: 1, message: 'The file is empty: it needs a frontmatter block between --- lines, then Markdown.' });
+    issues.push({
+      path,
+      line: 1,
+      column: 1,
+      message: 'The file is empty: it needs a frontmatter block between --- lines, then Markdown.',
+    });
     return undefined;
   }
   const lines = src.split(/\r?\n/);
   if (!FENCE.test(lines[0] ?? '')) {
-    issues.push({ path, line: 1, column: 1, message: 'The file must start with a frontmatter block: a line "---", the settings, then another "---".' });
+    issues.push({
+      path,
+      line: 1,
+      column: 1,
+      message: 'The file must start with a frontmatter block: a line "---", the settings, then another "---".',
+    });
     return undefined;
   }
   const close = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
   if (close < 0) {
-    issues.push({ path, line: 1, column: 1, message: 'The frontmatter block is never closed: add a line "---" after the settings.' });
+    issues.push({
+      path,
+      line: 1,
+      column: 1,
+      message: 'The frontmatter block is never closed: add a line "---" after the settings.',
+    });
     return undefined;
   }
   const yamlText = lines.slice(1, close).join('\n');

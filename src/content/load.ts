@@ -12,7 +12,11 @@ export function readContentDirs(dirs: string[], cwd = process.cwd()): SourceFile
   for (const dir of dirs) {
     for (const abs of walk(dir)) {
       const rel = relative(dir, abs).split(sep).join('/');
-      byRelative.set(rel, { path: relative(cwd, abs).split(sep).join('/'), relative: rel, text: readFileSync(abs, 'utf8') });
+      byRelative.set(rel, {
+        path: relative(cwd, abs).split(sep).join('/'),
+        relative: rel,
+        text: readFileSync(abs, 'utf8'),
+      });
     }
   }
   return [...byRelative.values()];

@@ -64,7 +64,9 @@ export function findSubarea(id: string): { area: Area; subarea: Area['subareas']
   return undefined;
 }
 
-export function findCompetency(id: string): { area: Area; subarea: Area['subareas'][number]; title: string } | undefined {
+export function findCompetency(
+  id: string,
+): { area: Area; subarea: Area['subareas'][number]; title: string } | undefined {
   for (const area of content.areas) {
     for (const subarea of area.subareas) {
       const c = subarea.competencies.find((x) => x.id === id);

@@ -4,7 +4,9 @@ import { z } from 'zod';
 
 export const slug = z
   .string({ error: 'must be an id: lowercase letters, digits and hyphens' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be an id: lowercase letters, digits and hyphens, e.g. trust-accounting' });
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'must be an id: lowercase letters, digits and hyphens, e.g. trust-accounting',
+  });
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 
@@ -23,7 +25,10 @@ export function isRealDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-const weight = z.number({ error: 'must be a number (percent of the exam)' }).gt(0, { error: 'must be more than 0' }).max(100, { error: 'must be at most 100' });
+const weight = z
+  .number({ error: 'must be a number (percent of the exam)' })
+  .gt(0, { error: 'must be more than 0' })
+  .max(100, { error: 'must be at most 100' });
 
 export const programSchema = z.strictObject({
   title: text,
@@ -39,13 +44,13 @@ export const programSchema = z.strictObject({
     questions: z.int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' }),
     scored: z.int({ error: 'must be a whole number' }).positive({ error: 'must be more than 0' }).optional(),
     minutes: z.int({ error: 'must be a whole number of minutes' }).positive({ error: 'must be more than 0' }),
-    chooseAllItems: z.boolean({ error: 'must be true or false' }).optional(),
+    chooseAllThatApply: z.boolean({ error: 'must be true or false' }).default(false),
   }),
 });
 
 function isTimeZone(value: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions();
     return true;
   } catch {
     return false;
@@ -85,7 +90,10 @@ export const sessionSchema = z.strictObject({
   start: z
     .string({ error: 'must be a time written HH:MM in quotes, e.g. "18:00"' })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time written HH:MM (24-hour), e.g. "18:00"' }),
-  hours: z.number({ error: 'must be a number of hours' }).gt(0, { error: 'must be more than 0 hours' }).max(8, { error: 'must be at most 8 hours' }),
+  hours: z
+    .number({ error: 'must be a number of hours' })
+    .gt(0, { error: 'must be more than 0 hours' })
+    .max(8, { error: 'must be at most 8 hours' }),
   location: text.optional(),
 });
 
@@ -99,7 +107,11 @@ export type ProgramFrontmatter = z.infer<typeof programSchema>;
 export type AreaFrontmatter = z.infer<typeof areaSchema>;
 export type SessionFrontmatter = z.infer<typeof sessionSchema>;
 
-const ruleCategory = z.strictObject({ id: slug, title: text, min: z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }) });
+const ruleCategory = z.strictObject({
+  id: slug,
+  title: text,
+  min: z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }),
+});
 
 export const educationKinds = ['attended', 'taught', 'self-study'] as const;
 
@@ -112,7 +124,9 @@ const ruleSet = z.strictObject({
   caps: z
     .array(
       z.strictObject({
-        kinds: z.array(z.enum(educationKinds, { error: 'must be attended, taught or self-study' })).min(1, { error: 'must name at least one kind' }),
+        kinds: z
+          .array(z.enum(educationKinds, { error: 'must be attended, taught or self-study' }))
+          .min(1, { error: 'must name at least one kind' }),
         max: z.number({ error: 'must be a number of hours' }).min(0, { error: 'must be 0 or more' }),
         label: text,
       }),

@@ -10,8 +10,11 @@ export interface Program {
     questions: number;
     scored?: number | undefined;
     minutes: number;
-    /** Whether mock exams draw "choose all that apply" items (the real exam: single best answer). */
-    chooseAllItems?: boolean | undefined;
+    /**
+     * Whether mock exams may draw "choose all that apply" items. False (the default): mock exams
+     * draw single-best-answer items only, like the real exam; choose-all items stay in practice.
+     */
+    chooseAllThatApply: boolean;
   };
   welcomeHtml: string;
 }
@@ -67,9 +70,12 @@ export interface SessionMaterial {
 
 export interface QuestionOption {
   html: string;
+  /** Plain text of the option (no rationale), for search and lists. */
+  text: string;
   correct: boolean;
-  /** Why this option is right or wrong, shown beside it after checking (optional in content). */
+  /** Why this option is right or wrong: shown beside it after checking. */
   rationaleHtml?: string | undefined;
+  rationaleText?: string | undefined;
 }
 
 export interface Question {
@@ -81,11 +87,17 @@ export interface Question {
   /** Plain text of the stem, for search and for duplicate checks. */
   stemText: string;
   options: QuestionOption[];
-  /** True when more than one option is correct ("choose all that apply"). */
+  /** "Choose all that apply": more than one option is correct, or the stem says so. */
   multi: boolean;
+  /** The question-level explanation: with per-option rationales, the summary. */
   explanationHtml?: string | undefined;
+  explanationText?: string | undefined;
   referenceHtml?: string | undefined;
   difficulty?: 1 | 2 | 3 | undefined;
+  /** The answer depends on law or figures that change ("Volatile: yes"). */
+  volatile?: true | undefined;
+  /** Month its facts were last checked against the source, YYYY-MM. */
+  reviewed?: string | undefined;
   /** content/path.md:line, for speakers chasing a report. */
   source: string;
 }

@@ -18,7 +18,9 @@ export function clmContent(options: { dir?: string } = {}): Plugin {
   const content = () => {
     const r = compile();
     if (!r.content) {
-      throw new Error(`Content has ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}:\n${formatIssues(r.issues)}`);
+      throw new Error(
+        `Content has ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}:\n${formatIssues(r.issues)}`,
+      );
     }
     return r.content;
   };
@@ -29,7 +31,10 @@ export function clmContent(options: { dir?: string } = {}): Plugin {
       result = undefined;
       const r = compile();
       for (const f of readContentDirs([dir])) this.addWatchFile(resolve(f.path));
-      if (!r.content && !server) this.error(`Content has ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}:\n${formatIssues(r.issues)}`);
+      if (!r.content && !server)
+        this.error(
+          `Content has ${r.issues.length} problem${r.issues.length === 1 ? '' : 's'}:\n${formatIssues(r.issues)}`,
+        );
     },
     configureServer(s) {
       server = s;

@@ -7,13 +7,12 @@ import { answerTables, normalise, writeAnswer } from './answers';
 import { checkpoint } from '../lib/exam-clock';
 import { scoreExam } from '../lib/exam';
 import { isCorrectChoice } from '../lib/scoring';
-import type { QuestionOption } from '../content/types';
 
 export interface SubmitQuestion {
   id: string;
   area: string;
   subarea: string;
-  options: readonly QuestionOption[];
+  options: readonly { correct: boolean }[];
 }
 
 export async function submitAttempt(

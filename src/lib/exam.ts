@@ -42,6 +42,14 @@ export interface ExamQuestion {
 }
 
 /**
+ * The questions a mock exam may draw: single-best-answer items only, like the real exam, unless
+ * content/program.md sets `exam.chooseAllThatApply: true`. Choose-all items stay in practice.
+ */
+export function examPool<Q extends { multi: boolean }>(bank: readonly Q[], exam: { chooseAllThatApply: boolean }): Q[] {
+  return exam.chooseAllThatApply ? [...bank] : bank.filter((q) => !q.multi);
+}
+
+/**
  * Picks `total` questions: per sub-area its blueprint share, preferring questions the candidate
  * has not seen, in random order fixed by the seed. A sub-area with too few questions gives its
  * remaining seats to the others, so the exam still has `total` questions when the bank can.

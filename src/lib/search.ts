@@ -1,7 +1,7 @@
 // Offline full-text search over session material and questions, with MiniSearch. The index is
 // built in the browser the first time the search page opens, never on the first screen.
 import MiniSearch, { type SearchResult } from 'minisearch';
-export { htmlToText } from './text';
+import { clip, excerpt } from './text';
 
 export interface SearchDoc {
   id: string;
@@ -50,18 +50,16 @@ function toHit(r: SearchResult): Hit {
   };
 }
 
-/** About 200 characters around the first matched term, with every matched term marked. */
+/** About 200 characters around the first matched term, cut at word boundaries, with every matched term marked. */
 export function snippet(text: string, terms: readonly string[], width = 200): { text: string; match: boolean }[] {
   const words = terms.filter((t) => t.length > 0).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  if (words.length === 0) return [{ text: text.slice(0, width), match: false }];
+  if (words.length === 0) return [{ text: clip(text, width), match: false }];
   const re = new RegExp(`(${words.join('|')})`, 'gi');
   const first = text.search(re);
-  const start = Math.max(0, (first < 0 ? 0 : first) - 60);
-  let cut = text.slice(start, start + width);
-  if (start > 0) cut = `…${cut}`;
-  if (start + width < text.length) cut = `${cut}…`;
+  const cut = excerpt(text, Math.max(0, first), width);
+  const whole = new RegExp(`^(${words.join('|')})$`, 'i');
   return cut
     .split(re)
     .filter((part) => part.length > 0)
-    .map((part) => ({ text: part, match: new RegExp(`^(${words.join('|')})$`, 'i').test(part) }));
+    .map((part) => ({ text: part, match: whole.test(part) }));
 }

@@ -20,6 +20,15 @@ describe('search', () => {
     expect(link).toHaveAttribute('href', '/sessions/books-night');
   });
 
+  it('shows session material as clean text: no entities, table cells apart', async () => {
+    renderRoute('/search?q=reconcile');
+    const results = await screen.findByRole('list', { name: 'Results' });
+    const item = within(results).getByRole('link', { name: 'A Night With the Books' }).closest('li')!;
+    expect(item).toHaveTextContent('Bank 100 Register & ledgers 100 Reconcile the bank, the register & the client');
+    expect(item).toHaveTextContent('balance < 0 at once');
+    expect(item.textContent).not.toMatch(/&#x|&amp;|&lt;/);
+  });
+
   it('keeps the query in the address, so a result page can be shared or reloaded', async () => {
     renderRoute('/search?q=credits');
     expect(await screen.findByRole('link', { name: /Every journal entry has equal debits/ })).toBeInTheDocument();

@@ -414,9 +414,9 @@ describe('the option list', () => {
     multi: false,
     source: 'test',
     options: [
-      { html: 'First', correct: false, rationaleHtml: '<p>First is too narrow.</p>' },
-      { html: 'Second', correct: true, rationaleHtml: '<p>Second covers every case.</p>' },
-      { html: 'Third', correct: false },
+      { html: 'First', text: 'First', correct: false, rationaleHtml: '<p>First is too narrow.</p>' },
+      { html: 'Second', text: 'Second', correct: true, rationaleHtml: '<p>Second covers every case.</p>' },
+      { html: 'Third', text: 'Third', correct: false },
     ],
   };
 

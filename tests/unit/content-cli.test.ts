@@ -3,17 +3,27 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { build } from 'vite';
 import { clmContent } from '../../src/content/vite-plugin';
 import { BAD, VALID, repoRoot } from '../fixtures/content';
+
+// Each test starts a process that compiles a whole content folder: seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const run = promisify(execFile);
 const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 async function check(...dirs: string[]) {
+  return checkWith({}, ...dirs);
+}
+
+async function checkWith(env: Record<string, string>, ...dirs: string[]) {
   try {
-    const { stdout, stderr } = await run(tsx, ['scripts/content-check.ts', ...dirs], { cwd: repoRoot });
+    const { stdout, stderr } = await run(tsx, ['scripts/content-check.ts', ...dirs], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -26,6 +36,16 @@ describe('npm run content:check', () => {
     const r = await check();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Content OK: 4 areas, \d+ sessions/);
+  });
+
+  it('warns, and still exits 0, when a review is more than 12 months old', async () => {
+    const r = await checkWith({ CONTENT_TODAY: '2026-12-15' }, VALID, 'tests/fixtures/content/more');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      'warning: tests/fixtures/content/more/questions/money/rationales.md:30 Question "trust-interest-choose-all" was last reviewed 2025-06, 18 months ago',
+    );
+    expect(r.stderr).not.toContain('trust-records-rationale');
+    expect(r.stdout).toMatch(/^Content OK: .*; 1 review to renew\.$/m);
   });
 
   it.each([

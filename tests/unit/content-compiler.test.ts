@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { compileContent } from '../../src/content/compile';
 import { readContentDirs } from '../../src/content/load';
-import { compileFixture, compileWith } from '../fixtures/content';
+import { compileFixture, compileWith, VALID } from '../fixtures/content';
 
 describe('content compiler on valid content', () => {
   const { content, issues } = compileFixture();
@@ -21,6 +22,16 @@ describe('content compiler on valid content', () => {
       bySubarea: { books: 2, analysis: 1, hiring: 2 },
       byCompetency: { trust: 1, ledgers: 1, budgets: 1, eligibility: 1, interviews: 1 },
     });
+  });
+
+  it('reads whether mock exams may draw choose-all items, single-best-answer only by default', () => {
+    expect(content!.index.program.exam.chooseAllThatApply).toBe(false);
+    const program = readContentDirs([VALID]).find((f) => f.relative === 'program.md')!;
+    const allowed = compileWith({
+      'program.md': program.text.replace(/^exam:\n/m, 'exam:\n  chooseAllThatApply: true\n'),
+    });
+    expect(allowed.issues).toEqual([]);
+    expect(allowed.content!.index.program.exam.chooseAllThatApply).toBe(true);
   });
 
   it('gives a session the questions of its competencies, or else of its area', () => {
@@ -208,8 +219,111 @@ describe('content sanitizing', () => {
 });
 
 describe('the real content', () => {
-  it('compiles without problems', () => {
+  // The whole bank (600 questions and growing) takes seconds on a busy machine.
+  it('compiles without problems', { timeout: 60_000 }, () => {
     const { issues } = compileContent(readContentDirs(['content']));
     expect(issues).toEqual([]);
+  });
+});
+
+describe('rationale per option, Volatile and Reviewed', () => {
+  const { content, issues } = compileContent(readContentDirs([VALID, 'tests/fixtures/content/more']));
+  const byId = (id: string) => content!.questionsByArea.money!.find((q) => q.id === id)!;
+
+  it('reads a blockquote nested under each option as that option, not part of its text', () => {
+    expect(issues).toEqual([]);
+    const q = byId('trust-records-rationale');
+    expect(q.options.map((o) => o.html)).toEqual([
+      'The bank statement, the general ledger and the budget',
+      'The bank statement, the trust register and the client ledgers',
+      'The client ledgers, the invoices &#x26; the engagement letters',
+    ]);
+    expect(q.options[1]!.rationaleHtml).toContain('hold or track client money');
+    expect(q.options[1]!.rationaleText).toBe(
+      'These are the three records that hold or track client money, so they must agree.',
+    );
+    // The question-level blockquote stays the summary.
+    expect(q.explanationHtml).toBe('<p>The reconciliation agrees the bank, the register &#x26; the ledgers.</p>');
+  });
+
+  it('gives plain text without entities, with table cells apart', () => {
+    const q = byId('trust-records-rationale');
+    expect(q.stemText).toBe(
+      'Which records does a three-way trust reconciliation compare? Record Kept by Trust register Accounting & billing Bank statement The bank',
+    );
+    expect(q.options[2]!.text).toBe('The client ledgers, the invoices & the engagement letters');
+    expect(q.options[2]!.rationaleText).toContain('whether < $500 or more');
+    expect(q.explanationText).toBe('The reconciliation agrees the bank, the register & the ledgers.');
+    const all = JSON.stringify(content!.questionsByArea.money!.map((x) => [x.stemText, x.explanationText, x.options]));
+    expect(all.match(/"text":"[^"]*&#x/)).toBeNull();
+  });
+
+  it('makes a stem that says "choose all that apply" a choose-all item, even with one correct option', () => {
+    expect(byId('trust-interest-choose-all').multi).toBe(true);
+    const one = byId('trust-one-of-many');
+    expect(one.multi).toBe(true);
+    expect(one.options.filter((o) => o.correct)).toHaveLength(1);
+    expect(byId('trust-records-rationale').multi).toBe(false);
+  });
+
+  it('stores Volatile and Reviewed', () => {
+    expect(byId('trust-records-rationale')).toMatchObject({ volatile: true, reviewed: '2026-11' });
+    expect(byId('trust-interest-choose-all').reviewed).toBe('2025-06');
+    expect(byId('trust-interest-choose-all').volatile).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'rationale-missing',
+      'bad/rationale-missing/questions/money/extra.md:12:1',
+      'Option B of "trial-balance" ("That the bank statement agrees with the…") has no rationale',
+    ],
+    ['volatile-unreviewed', 'bad/volatile-unreviewed/questions/money/extra.md:14:1', 'has no "Reviewed: YYYY-MM" line'],
+    ['reviewed-malformed', 'bad/reviewed-malformed/questions/money/extra.md:14:1', 'must be a month written YYYY-MM'],
+  ])('reports %s at its file, line and column', (name, where, message) => {
+    const { content: none, issues: found } = compileFixture(name);
+    expect(none).toBeUndefined();
+    expect(found.map((i) => `${i.path}:${i.line}:${i.column}`)).toEqual([`tests/fixtures/content/${where}`]);
+    expect(found[0]!.message).toContain(message);
+  });
+
+  it('refuses two rationales under one option', () => {
+    const { issues: two } = compileWith({
+      'questions/people/two.md':
+        '---\narea: people\ncompetency: interviews\n---\n\n## two\n\nStem?\n\n- [x] A\n  > Why A.\n\n  > Again.\n- [ ] B\n  > Why B.\n',
+    });
+    expect(two.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+      expect.stringMatching(/^13:3 Option A of "two" \("A"\) has 2 rationales/),
+    ]);
+  });
+
+  it('explains a missing blank line after the last rationale', () => {
+    const { issues: glued } = compileWith({
+      'questions/people/glued.md':
+        '---\narea: people\ncompetency: interviews\n---\n\n## glued\n\nStem?\n\n- [x] A\n  > Why A.\n- [ ] B\n  > Why B.\nDifficulty: 2\n',
+    });
+    expect(glued).toEqual([
+      expect.objectContaining({
+        line: 12,
+        message: expect.stringContaining('Leave a blank line between the last option'),
+      }),
+    ]);
+  });
+});
+
+describe('the format as content/README.md documents it', () => {
+  it('compiles the documented question example, rationales and all', () => {
+    const readme = readFileSync('content/README.md', 'utf8');
+    const example = /```markdown\n(---\narea: finance[\s\S]*?)```/.exec(readme)![1]!;
+    const files = readContentDirs(['content']).filter(
+      (f) => f.relative === 'program.md' || f.relative.startsWith('areas/'),
+    );
+    files.push({ path: 'README-example.md', relative: 'questions/finance/example.md', text: example });
+    const { content, issues } = compileContent(files);
+    expect(issues).toEqual([]);
+    const q = content!.questionsByArea.finance!.find((x) => x.id === 'three-way-reconciliation')!;
+    expect(q.options).toHaveLength(4);
+    expect(q.options.every((o) => o.rationaleText)).toBe(true);
+    expect(q.explanationText).toMatch(/^A three-way reconciliation agrees/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, htmlToText, search, snippet } from '../../src/lib/search';
+import { buildIndex, search, snippet } from '../../src/lib/search';
 
 describe('search', () => {
   const index = buildIndex([
@@ -33,7 +33,13 @@ describe('search', () => {
     ]);
   });
 
-  it('indexes the text of compiled HTML, not its tags', () => {
-    expect(htmlToText('<p>Rule <strong>1.15</strong> &amp; IOLTA</p>')).toBe('Rule 1.15 & IOLTA');
+  it('cuts a long snippet at word boundaries on both sides', () => {
+    const text = `${'alpha beta gamma delta '.repeat(10)}trust account ${'epsilon zeta eta theta '.repeat(10)}`.trim();
+    const parts = snippet(text, ['trust'], 80);
+    const joined = parts.map((p) => p.text).join('');
+    expect(joined.length).toBeLessThanOrEqual(80);
+    expect(joined).toMatch(/^…(alpha|beta|gamma|delta) /);
+    expect(joined).toMatch(/ (account|epsilon|zeta|eta|theta)…$/);
+    expect(parts).toContainEqual({ text: 'trust', match: true });
   });
 });

@@ -7,7 +7,7 @@ import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
 import { seenIds } from '../../db/study';
 import { activeAttempts, createAttempt, getAttempt, submittedExams } from '../../db/attempts';
-import { assembleExam } from '../../lib/exam';
+import { assembleExam, examPool } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
 
 export {
@@ -39,14 +39,10 @@ export function examShapes(): ExamShape[] {
   ].filter((s, i) => i === 0 || s.questions < questions);
 }
 
-/** Whether mock exams may draw "choose all that apply" items (content/program.md). */
-function examDrawsChooseAll(): boolean {
-  return content.program.exam.chooseAllItems === true;
-}
-
 export async function startExam(shape: ExamShape, now = Date.now()): Promise<AttemptRecord> {
   const [all, seen] = await Promise.all([loadAllQuestions(), seenIds()]);
-  const bank = examDrawsChooseAll() ? all : all.filter((q) => !q.multi);
+  // Single best answer only, like the real exam, unless content/program.md says otherwise.
+  const bank = examPool(all, content.program.exam);
   const seed = newSeed();
   const subareas = content.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
   const ids = assembleExam(bank, subareas, shape.questions, seen, seed);

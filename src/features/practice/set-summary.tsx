@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
 import { paths } from '../../config/paths';
-import { snippet } from '../../lib/text';
+import { clip } from '../../lib/text';
 import { missedIn, startRetry } from './data';
 
 /** The end of a tutor-mode set: the score, the questions missed, and a way to retry them. */
@@ -40,7 +40,7 @@ export function SetSummary({ attempt, questions }: { attempt: AttemptRecord; que
           <ul>
             {wrong.map((q) => (
               <li key={q.id}>
-                <Link to={`${paths.practiceArea.href(q.area)}?q=${q.id}`}>{snippet(q.stemText, 120)}</Link>
+                <Link to={`${paths.practiceArea.href(q.area)}?q=${q.id}`}>{clip(q.stemText, 120)}</Link>
               </li>
             ))}
           </ul>

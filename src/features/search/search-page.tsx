@@ -1,9 +1,10 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLoaderData, useSearchParams } from 'react-router';
 import { content, loadAllQuestions, loadMaterial } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
-import { buildIndex, htmlToText, search, type SearchDoc } from '../../lib/search';
+import { buildIndex, search, type SearchDoc } from '../../lib/search';
+import { clip } from '../../lib/text';
 
 let built: Promise<ReturnType<typeof buildIndex>> | undefined;
 
@@ -25,8 +26,11 @@ export function loader() {
       ...questions.map((q) => ({
         id: `question:${q.id}`,
         kind: 'question' as const,
-        title: q.stemText.length > 90 ? `${q.stemText.slice(0, 90)}…` : q.stemText,
-        text: [q.stemText, ...q.options.map((o) => htmlToText(o.html)), htmlToText(q.explanationHtml ?? '')].join(' '),
+        title: clip(q.stemText, 90),
+        // Plain text made by the compiler: no tags or entities to strip here.
+        text: [q.stemText, ...q.options.flatMap((o) => [o.text, o.rationaleText ?? '']), q.explanationText ?? '']
+          .filter((t) => t !== '')
+          .join(' '),
         href: `${paths.practiceArea.href(q.area)}?q=${q.id}`,
       })),
     ];
@@ -39,7 +43,9 @@ export function loader() {
 export function Component() {
   const index = useLoaderData() as Awaited<ReturnType<typeof loader>>;
   const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  // The box keeps its own state, so keystrokes are never lost while the address catches up on
+  // a slow device; the address only mirrors it, for sharing and reloading.
+  const [query, setQuery] = useState(() => params.get('q') ?? '');
   const deferred = useDeferredValue(query);
   const hits = useMemo(() => search(index, deferred), [index, deferred]);
   return (
@@ -52,7 +58,10 @@ export function Component() {
             type="search"
             value={query}
             autoFocus
-            onChange={(e) => setParams(e.target.value ? { q: e.target.value } : {}, { replace: true })}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setParams(e.target.value ? { q: e.target.value } : {}, { replace: true });
+            }}
           />
         </label>
       </form>
