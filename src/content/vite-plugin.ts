@@ -42,7 +42,7 @@ export function clmContent(options: { dir?: string } = {}): Plugin {
       const onChange = (file: string) => {
         if (!file.startsWith(dir)) return;
         result = undefined;
-        for (const mod of [...s.moduleGraph.idToModuleMap.values()]) {
+        for (const mod of s.moduleGraph.idToModuleMap.values()) {
           if (mod.id?.startsWith(RESOLVED)) s.moduleGraph.invalidateModule(mod);
         }
         s.ws.send({ type: 'full-reload' });
