@@ -54,7 +54,7 @@ export function ScoreChart({ points, label }: { points: ScorePoint[]; label: str
           ) : null,
         )}
         <text className="chart-tick" x={LEFT + plotW / 2} y={H - 3} textAnchor="middle">
-          Mock exam, oldest first
+          Mock exam
         </text>
         <path className="chart-line" d={path} />
         {points.map((p, i) => (

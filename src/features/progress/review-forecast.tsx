@@ -3,11 +3,19 @@
 import type { ForecastDay } from '../../lib/forecast';
 
 const WEEKDAY = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: 'UTC' });
+const LONG = new Intl.DateTimeFormat('en-US', { weekday: 'long', month: 'long', day: 'numeric', timeZone: 'UTC' });
 
-function dayName(day: string, i: number): string {
-  if (i === 0) return 'Today';
-  if (i === 1) return 'Tomorrow';
-  return WEEKDAY.format(new Date(`${day}T00:00:00Z`));
+/** Short on screen (seven columns fit a phone), in full for screen readers. */
+function DayName({ day, i }: { day: string; i: number }) {
+  const date = new Date(`${day}T00:00:00Z`);
+  return (
+    <span className="forecast-day">
+      <span aria-hidden="true">{i === 0 ? 'Today' : WEEKDAY.format(date)}</span>
+      <span className="visually-hidden">
+        {i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : ''} {LONG.format(date)}:
+      </span>
+    </span>
+  );
 }
 
 function reviews(n: number): string {
@@ -22,7 +30,7 @@ export function ReviewForecast({ days }: { days: readonly ForecastDay[] }) {
       <ol className="forecast-days" aria-label="Reviews due each day">
         {days.map((d, i) => (
           <li key={d.day}>
-            <span className="forecast-day">{dayName(d.day, i)}</span>
+            <DayName day={d.day} i={i} />
             <span className="forecast-count">
               {d.count}
               <span className="visually-hidden"> {d.count === 1 ? 'review' : 'reviews'}</span>

@@ -55,7 +55,7 @@ export function NewPerDayField({ settings }: { settings: StudySettings }) {
         void save(text);
       }}
     >
-      <label className="field">
+      <label className="field field-narrow">
         <span>New questions a day</span>
         <input
           type="number"

@@ -14,7 +14,7 @@ export function ThemeSwitch() {
   };
   return (
     <>
-      <fieldset className="segmented">
+      <fieldset className="segmented segmented-even">
         <legend>Theme</legend>
         {THEME_CHOICES.map((t) => (
           <label key={t}>
