@@ -122,27 +122,33 @@ describe('the production build in Chromium', () => {
     await context.close();
   });
 
-  it('finds no serious or critical accessibility violation on any route, in the light and the dark theme', async () => {
-    const { context, page } = await openContext(browser(), baseURL);
-    const found: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      for (const route of routes) {
-        await page.goto(route);
-        await page.getByRole('heading', { level: 1 }).waitFor();
-        await page.waitForLoadState('networkidle');
-        found.push(...(await axeViolations(page)).map((v) => `${colorScheme} ${route}: ${v}`));
-      }
-      // After answering, the feedback and explanation are on screen too.
-      await page.goto('/practice/area/finance');
-      await page.locator('.option input').first().check();
-      await page.getByRole('button', { name: 'Check answer' }).click();
-      await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
-      found.push(...(await axeViolations(page)).map((v) => `${colorScheme} feedback: ${v}`));
-    }
-    expect(found).toEqual([]);
-    await context.close();
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(
+      `finds no serious or critical accessibility violation on any route, in the ${colorScheme} theme`,
+      {
+        timeout: 150_000,
+      },
+      async () => {
+        const { context, page } = await openContext(browser(), baseURL);
+        await page.emulateMedia({ colorScheme });
+        const found: string[] = [];
+        for (const route of routes) {
+          await page.goto(route);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.waitForLoadState('networkidle');
+          found.push(...(await axeViolations(page)).map((v) => `${route}: ${v}`));
+        }
+        // After answering, the feedback and explanation are on screen too.
+        await page.goto('/practice/area/finance');
+        await page.locator('.option input').first().check();
+        await page.getByRole('button', { name: 'Check answer' }).click();
+        await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
+        found.push(...(await axeViolations(page)).map((v) => `feedback: ${v}`));
+        expect(found).toEqual([]);
+        await context.close();
+      },
+    );
+  }
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {
     const { context, page } = await openContext(browser(), baseURL, { width: 360, height: 740 });
