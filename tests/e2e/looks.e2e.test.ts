@@ -1,7 +1,7 @@
 // The app's looks in the production build: the phone's tab bar and the laptop's top bar, and
 // a remembered theme that applies from the first paint under the Content-Security-Policy.
 import { describe, expect, inject, it } from 'vitest';
-import { openContext, setupBrowser } from './browser';
+import { axeViolations, openContext, setupBrowser } from './browser';
 
 const baseURL = inject('baseURL');
 const browser = setupBrowser();
@@ -91,6 +91,36 @@ describe('theme', () => {
     expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
     await page.getByRole('radio', { name: 'System' }).check();
     expect(await background()).toBe(light);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('progress in pictures', () => {
+  it('draws the forecast, mastery bars and calendar after an answer, within a phone, with no axe issue in either theme', async () => {
+    const { context, page, errors } = await openContext(browser(), baseURL, { width: 360, height: 740 });
+    await page.goto('/practice/area/hr');
+    await page.locator('.option input').first().check();
+    await page.getByRole('button', { name: 'Check answer' }).click();
+    await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
+    await page.goto('/progress');
+    const forecast = page.getByRole('list', { name: 'Reviews due each day' });
+    await forecast.waitFor();
+    expect(await forecast.getByRole('listitem').count()).toBe(7);
+    await page.getByText(/Studied on 1 day in the last 12 weeks/).waitFor();
+    expect(await page.locator('.calendar-grid .cell.level-1').count()).toBe(1);
+    expect(await page.locator('.mastery-area').count()).toBe(4);
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      found.push(...(await axeViolations(page)).map((v) => `${colorScheme}: ${v}`));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, colorScheme).toBeLessThanOrEqual(0);
+    }
+    expect(found).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });
