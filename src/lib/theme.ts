@@ -8,8 +8,8 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 export const THEME_KEY = 'clm-theme';
 
-/** Theme colour of the browser's toolbar, per theme (the header's background in styles.css). */
-const TOOLBAR = { light: '#0b4f8a', dark: '#15202e' } as const;
+/** Theme colour of the browser's toolbar, per theme: the header's background (--header in styles/base.css). */
+const TOOLBAR = { light: '#0b4f8a', dark: '#1a2533' } as const;
 
 export function parseTheme(value: unknown): ThemeChoice {
   return value === 'light' || value === 'dark' ? value : 'system';

@@ -8,14 +8,14 @@ beforeEach(async () => {
   await resetDb();
 });
 
-describe('progress dashboard', () => {
-  async function answerFour() {
-    await recordAnswer({ questionId: 'trust-three-way', choice: [0], correct: false, context: 't', ms: 60_000 });
-    await recordAnswer({ questionId: 'trust-three-way', choice: [1], correct: true, context: 't', ms: 60_000 });
-    await recordAnswer({ questionId: 'ledger-double-entry', choice: [1], correct: false, context: 't', ms: 60_000 });
-    await recordAnswer({ questionId: 'i9-section-2', choice: [1], correct: true, context: 't' });
-  }
+async function answerFour() {
+  await recordAnswer({ questionId: 'trust-three-way', choice: [0], correct: false, context: 't', ms: 60_000 });
+  await recordAnswer({ questionId: 'trust-three-way', choice: [1], correct: true, context: 't', ms: 60_000 });
+  await recordAnswer({ questionId: 'ledger-double-entry', choice: [1], correct: false, context: 't', ms: 60_000 });
+  await recordAnswer({ questionId: 'i9-section-2', choice: [1], correct: true, context: 't' });
+}
 
+describe('progress dashboard', () => {
   it('shows mastery bars per area and sub-area, with competencies folded', async () => {
     await answerFour();
     const { user } = renderRoute('/progress');

@@ -118,7 +118,7 @@ describe('progress in pictures', () => {
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      expect(overflow, colorScheme).toBeLessThanOrEqual(0);
+      if (overflow > 0) found.push(`${colorScheme}: ${overflow} px of sideways scrolling`);
     }
     expect(found).toEqual([]);
     expect(errors).toEqual([]);
