@@ -8,18 +8,8 @@ import {
   useNavigationType,
   useRouteError,
 } from 'react-router';
-import { paths } from '../config/paths';
+import { MainNav } from './nav/main-nav';
 import { ReloadPrompt } from './reload-prompt';
-
-const NAV: [string, string][] = [
-  [paths.practice.href(), 'Practice'],
-  [paths.exam.href(), 'Exam'],
-  [paths.progress.href(), 'Progress'],
-  [paths.areas.href(), 'Areas'],
-  [paths.sessions.href(), 'Sessions'],
-  [paths.search.href(), 'Search'],
-  [paths.chapter.href(), 'Group'],
-];
 
 /**
  * After a client-side move to another page, focus goes to the new page's heading, so keyboard
@@ -49,15 +39,7 @@ export function Layout() {
         <NavLink to="/" className="brand" end>
           CLM Study
         </NavLink>
-        <nav aria-label="Main">
-          <ul>
-            {NAV.map(([href, label]) => (
-              <li key={href}>
-                <NavLink to={href}>{label}</NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <MainNav />
       </header>
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Outlet />

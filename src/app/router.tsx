@@ -60,6 +60,8 @@ export const routes: RouteObject[] = [
       { path: paths.members.path, lazy: () => import('../features/chapter/members-page') },
       { path: paths.certificate.path, lazy: () => import('../features/chapter/certificate-page') },
       { path: paths.myHours.path, lazy: () => import('../features/hours/my-hours-page') },
+      { path: paths.more.path, lazy: () => import('./nav/more-page') },
+      { path: paths.settings.path, lazy: () => import('../features/settings/settings-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

@@ -27,4 +27,6 @@ export const paths = {
     href: (memberId: string) => `/chapter/certificate/${memberId}`,
   },
   myHours: { path: '/my-hours', href: () => '/my-hours' },
+  more: { path: '/more', href: () => '/more' },
+  settings: { path: '/settings', href: () => '/settings' },
 } as const;

@@ -8,21 +8,40 @@ beforeEach(async () => {
   await resetDb();
 });
 
+async function answerFour() {
+  await recordAnswer({ questionId: 'trust-three-way', choice: [0], correct: false, context: 't', ms: 60_000 });
+  await recordAnswer({ questionId: 'trust-three-way', choice: [1], correct: true, context: 't', ms: 60_000 });
+  await recordAnswer({ questionId: 'ledger-double-entry', choice: [1], correct: false, context: 't', ms: 60_000 });
+  await recordAnswer({ questionId: 'i9-section-2', choice: [1], correct: true, context: 't' });
+}
+
 describe('progress dashboard', () => {
-  it('shows mastery per area, sub-area and competency with what it rests on, coverage, time and streak', async () => {
-    await recordAnswer({ questionId: 'trust-three-way', choice: [0], correct: false, context: 't', ms: 60_000 });
-    await recordAnswer({ questionId: 'trust-three-way', choice: [1], correct: true, context: 't', ms: 60_000 });
-    await recordAnswer({ questionId: 'ledger-double-entry', choice: [1], correct: false, context: 't', ms: 60_000 });
-    await recordAnswer({ questionId: 'i9-section-2', choice: [1], correct: true, context: 't' });
-    renderRoute('/progress');
-    const table = await screen.findByRole('table');
-    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!;
-    expect(row('Money Matters')).toHaveTextContent('50% right (1 of 2 answered)2 / 3');
-    expect(row('The Books')).toHaveTextContent('50% right (1 of 2 answered)2 / 2');
-    expect(row('Analysis')).toHaveTextContent('not started0 / 1');
-    expect(row('Keep trust accounts')).toHaveTextContent('100% right (1 of 1 answered)');
-    expect(row('People Matters')).toHaveTextContent('100% right (1 of 1 answered)1 / 2');
-    const figures = screen.getByText('Questions seen').closest('div')!;
+  it('shows mastery bars per area and sub-area, with competencies folded', async () => {
+    await answerFour();
+    const { user } = renderRoute('/progress');
+    const bars = await screen.findByRole('list', { name: 'Mastery by area and sub-area' });
+    // One role query for every link (role queries are slow), then each found by its name.
+    const links = within(bars).getAllByRole('link');
+    const link = (name: string) => links.find((a) => a.textContent === name)!;
+    const line = (name: string) => link(name).closest('.bar-line')!;
+    expect(line('Money Matters')).toHaveTextContent('50% right · 2 of 3 answered');
+    expect(link('Money Matters')).toHaveAttribute('href', '/practice?source=area%3Amoney');
+    expect(line('The Books')).toHaveTextContent('50% right · 2 of 2 answered');
+    expect(line('Analysis')).toHaveTextContent('not started · 0 of 1 answered');
+    expect(line('People Matters')).toHaveTextContent('100% right · 1 of 2 answered');
+    // Competencies are folded under their sub-area until asked for.
+    const books = link('The Books').closest('li')!;
+    const folded = within(books).getByText('2 competencies').closest('details')!;
+    expect(folded).not.toHaveAttribute('open');
+    await user.click(within(books).getByText('2 competencies'));
+    expect(folded).toHaveAttribute('open');
+    expect(line('Keep trust accounts')).toHaveTextContent('100% right · 1 of 1 answered');
+  });
+
+  it('shows readiness, coverage, time, streak and the calendar of study days', async () => {
+    await answerFour();
+    const { user } = renderRoute('/progress');
+    const figures = (await screen.findByText('Questions seen')).closest('div')!;
     expect(figures).toHaveTextContent('3 of 5');
     expect(screen.getByText('Time studied').closest('div')).toHaveTextContent('3 min');
     expect(screen.getByText('Daily streak').closest('div')).toHaveTextContent('1 day');
@@ -31,6 +50,11 @@ describe('progress dashboard', () => {
     expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent(
       /weighted by the sub-area's share of the exam/,
     );
+    // The calendar says in words on how many days and how much was studied.
+    const days = screen.getByRole('region', { name: 'Study days' });
+    expect(days).toHaveTextContent(/Studied on 1 day in the last 12 weeks \(4 answers\)/);
+    await user.click(within(days).getByText('Study days in words'));
+    expect(within(days).getByRole('listitem')).toHaveTextContent(/: 4 answers, 3 min$/);
   });
 
   it('updates live after each answer', async () => {

@@ -20,12 +20,16 @@ const routes = [
   '/sessions/general-accounting-trust',
   '/practice/area/hr',
   '/practice/session/technology',
+  '/more',
+  '/settings',
 ];
 
 describe('the production build in Chromium', () => {
   it('clicks through every route, answers a question and keeps it after a reload', async () => {
     const { context, page, foreign, errors } = await openContext(browser(), baseURL);
     await page.goto('/');
+    // On a phone, Areas is one of the pages behind the More tab.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'More' }).click();
     await page.getByRole('link', { name: 'Areas', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Exam areas');
     await page.getByRole('link', { name: /Financial Management/ }).click();
@@ -124,27 +128,36 @@ describe('the production build in Chromium', () => {
     await context.close();
   });
 
-  it('finds no serious or critical accessibility violation on any route', async () => {
-    const { context, page } = await openContext(browser(), baseURL);
-    const found: string[] = [];
-    for (const route of routes) {
-      await page.goto(route);
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.waitForLoadState('networkidle');
-      found.push(...(await axeViolations(page)).map((v) => `${route}: ${v}`));
-    }
-    // After answering, the feedback and explanation are on screen too.
-    await page.goto('/practice/area/finance');
-    await page.locator('.option input').first().check();
-    await page.getByRole('button', { name: 'Check answer' }).click();
-    await page
-      .locator('.verdict')
-      .getByText(/(Correct\.|Not quite\.)/)
-      .waitFor();
-    found.push(...(await axeViolations(page)).map((v) => `feedback: ${v}`));
-    expect(found).toEqual([]);
-    await context.close();
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(
+      `finds no serious or critical accessibility violation on any route, in the ${colorScheme} theme`,
+      {
+        timeout: 150_000,
+      },
+      async () => {
+        const { context, page } = await openContext(browser(), baseURL);
+        await page.emulateMedia({ colorScheme });
+        const found: string[] = [];
+        for (const route of routes) {
+          await page.goto(route);
+          await page.getByRole('heading', { level: 1 }).waitFor();
+          await page.waitForLoadState('networkidle');
+          found.push(...(await axeViolations(page)).map((v) => `${route}: ${v}`));
+        }
+        // After answering, the feedback and explanation are on screen too.
+        await page.goto('/practice/area/finance');
+        await page.locator('.option input').first().check();
+        await page.getByRole('button', { name: 'Check answer' }).click();
+        await page
+          .locator('.verdict')
+          .getByText(/(Correct\.|Not quite\.)/)
+          .waitFor();
+        found.push(...(await axeViolations(page)).map((v) => `feedback: ${v}`));
+        expect(found).toEqual([]);
+        await context.close();
+      },
+    );
+  }
 
   it('fits a 360 px wide screen without sideways scrolling', async () => {
     const { context, page } = await openContext(browser(), baseURL, { width: 360, height: 740 });

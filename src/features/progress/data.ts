@@ -1,18 +1,36 @@
-// The progress feature's repository: everything the dashboard shows, live from IndexedDB.
+// The progress feature's repository: everything the dashboard shows, live from IndexedDB,
+// including the review cards due within the forecast's window.
 import { useLiveQuery } from 'dexie-react-hooks';
+import { db, type AttemptRecord, type DayRecord } from '../../db/db';
 import { missedIds, seenIds, studyDays, submittedExams } from '../../db/study';
-import type { AttemptRecord, DayRecord } from '../../db/db';
+import { forecastEnd } from '../../lib/forecast';
 
 export interface ProgressData {
   seen: Set<string>;
   missed: Set<string>;
   days: DayRecord[];
   exams: AttemptRecord[];
+  /** Due times of the review cards due before the forecast ends (overdue ones included). */
+  dues: number[];
+  /** When these figures were read. */
+  now: number;
+}
+
+/** Due times of the cards due before `end` (read through the due index, keys only). */
+async function duesBefore(end: number): Promise<number[]> {
+  return (await db.cards.where('due').below(end).keys()) as number[];
 }
 
 export function useProgressData(): ProgressData | undefined {
   return useLiveQuery(async () => {
-    const [seen, missed, days, exams] = await Promise.all([seenIds(), missedIds(), studyDays(), submittedExams()]);
-    return { seen, missed, days, exams };
+    const now = Date.now();
+    const [seen, missed, days, exams, dues] = await Promise.all([
+      seenIds(),
+      missedIds(),
+      studyDays(),
+      submittedExams(),
+      duesBefore(forecastEnd(now)),
+    ]);
+    return { seen, missed, days, exams, dues, now };
   }, []);
 }
