@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import { recordAnswer } from '../../src/db/answers';
 import { resetDb } from '../fixtures/db';
@@ -45,11 +45,11 @@ describe('progress dashboard', () => {
     expect(figures).toHaveTextContent('3 of 5');
     expect(screen.getByText('Time studied').closest('div')).toHaveTextContent('3 min');
     expect(screen.getByText('Daily streak').closest('div')).toHaveTextContent('1 day');
-    // Books (30): (1+2)/(2+4) = .5; Analysis (30): .5; Hiring (40): (1+2)/(1+4) = .6 -> 54%.
-    expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent('54%');
-    expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent(
-      /weighted by the sub-area's share of the exam/,
-    );
+    // Three answers are far below the stated minimum: no figure, a plain "not enough yet".
+    const readiness = screen.getByRole('region', { name: 'Readiness' });
+    expect(readiness).toHaveTextContent(/Not enough answers yet: 3 of 50/);
+    expect(readiness).not.toHaveTextContent(/best estimate/);
+    expect(readiness).toHaveTextContent(/weighted by the sub-area's share of the exam/);
     // The calendar says in words on how many days and how much was studied.
     const days = screen.getByRole('region', { name: 'Study days' });
     expect(days).toHaveTextContent(/Studied on 1 day in the last 12 weeks \(4 answers\)/);
@@ -67,22 +67,29 @@ describe('progress dashboard', () => {
 });
 
 describe('home study panel', () => {
-  it('shows reviews due and, with an exam date, a daily plan that covers the bank', async () => {
+  it('with nothing due, leads with new questions; with an exam date, states a daily rate', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2027, 2, 1, 9, 0));
     const { user } = renderRoute('/');
     const panel = await screen.findByRole('region', { name: 'Today' });
-    expect(within(panel).getByRole('link', { name: 'Review due (0)' })).toHaveAttribute('href', '/practice?source=due');
+    expect(within(panel).queryByRole('link', { name: /Review/ })).toBeNull();
+    expect(within(panel).getByText('No reviews due today.')).toBeInTheDocument();
+    expect(within(panel).getByRole('link', { name: 'New questions (5)' })).toHaveAttribute(
+      'href',
+      '/practice?source=new',
+    );
     expect(within(panel).getByText(/Set your exam date/)).toBeInTheDocument();
-    const date = new Date(Date.now() + 6 * 86_400_000);
-    const iso = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
     const input = within(panel).getByLabelText('Your exam date');
     await user.clear(input);
-    await user.type(input, iso);
-    // 5 unseen questions over 5 study days (the last day is for review): 1 a day.
+    await user.type(input, '2027-03-07');
+    // 5 unseen questions over 5 study days (the last day is for review): 1 a day, done by Mar 5.
     expect(
       await within(panel).findByText(
-        '6 days to your exam: 1 new question and 0 reviews today cover the whole bank by then.',
+        'About 1 new question a day, plus reviews, covers the bank by Mar 5. Today: 0 of 1 done.',
       ),
     ).toBeInTheDocument();
+    expect(within(panel).getByRole('link', { name: "Start today's 1 new" })).toBeInTheDocument();
+    vi.useRealTimers();
   });
 
   it('counts a wrongly answered question as due for review', async () => {
@@ -95,6 +102,10 @@ describe('home study panel', () => {
     });
     renderRoute('/');
     const panel = await screen.findByRole('region', { name: 'Today' });
-    expect(await within(panel).findByRole('link', { name: 'Review due (1)' })).toBeInTheDocument();
+    expect(await within(panel).findByRole('link', { name: 'Review 1 due' })).toHaveAttribute(
+      'href',
+      '/practice?source=due',
+    );
+    expect(within(panel).queryByText('No reviews due today.')).toBeNull();
   });
 });

@@ -1,10 +1,10 @@
 // The home page's repository: live figures for the study panel.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { countDue, countFirstAnsweredSince, getSetting, seenIds, setSetting, studyDays } from '../../db/study';
+import { countDue, countFirstAnsweredSince, seenIds, setSetting, studyDays } from '../../db/study';
+import { EXAM_DATE_KEY, getExamDate, getNewPerDay } from '../../db/settings';
 import { localDay, streak } from '../../lib/progress';
 
-export const EXAM_DATE = 'examDate';
-export const NEW_PER_DAY = 'newPerDay';
+export const EXAM_DATE = EXAM_DATE_KEY;
 
 export interface StudySummary {
   due: number;
@@ -29,8 +29,8 @@ export function useStudySummary(): StudySummary | undefined {
       seenIds(),
       countFirstAnsweredSince(startOfDay.getTime()),
       studyDays(),
-      getSetting<string>(EXAM_DATE),
-      getSetting<number>(NEW_PER_DAY),
+      getExamDate(),
+      getNewPerDay(),
     ]);
     const answeredToday = days.find((d) => d.day === today)?.answers ?? 0;
     return {
@@ -43,7 +43,7 @@ export function useStudySummary(): StudySummary | undefined {
         now,
       ),
       examDate,
-      newPerDay: typeof newPerDay === 'number' && newPerDay > 0 ? newPerDay : undefined,
+      newPerDay,
     };
   }, []);
 }

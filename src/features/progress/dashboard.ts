@@ -2,7 +2,7 @@
 // and the tests can run it without React.
 import type { ContentIndex, Question } from '../../content/types';
 import type { DayRecord } from '../../db/db';
-import { mastery, readiness, streak, type Mastery } from '../../lib/progress';
+import { mastery, readinessRange, streak, type Mastery, type Readiness } from '../../lib/progress';
 
 export interface Dashboard {
   byArea: Map<string, Mastery>;
@@ -10,7 +10,7 @@ export interface Dashboard {
   byCompetency: Map<string, Mastery>;
   seen: number;
   total: number;
-  readiness: number;
+  readiness: Readiness;
   minutes: number;
   streak: number;
 }
@@ -27,14 +27,14 @@ export function computeDashboard(
   const latest = new Map<string, { questionId: string; correct: boolean; at: number }>();
   for (const id of seen) latest.set(id, { questionId: id, correct: !missed.has(id), at: 0 });
   const bySubarea = mastery(bank, latest, (q) => q.subarea);
-  const weights = index.areas.flatMap((a) => a.subareas.map((s) => ({ id: s.id, weight: s.weight })));
+  const byArea = mastery(bank, latest, (q) => q.area);
   return {
-    byArea: mastery(bank, latest, (q) => q.area),
+    byArea,
     bySubarea,
     byCompetency: mastery(bank, latest, (q) => q.competency),
     seen: bank.filter((q) => seen.has(q.id)).length,
     total: bank.length,
-    readiness: readiness(weights, bySubarea),
+    readiness: readinessRange(index.areas, byArea, bySubarea),
     minutes: Math.round(days.reduce((s, d) => s + d.ms, 0) / 60_000),
     streak: streak(
       days.map((d) => Date.parse(`${d.day}T12:00:00`)),

@@ -31,6 +31,7 @@ export function useProgressData(): ProgressData | undefined {
       submittedExams(),
       duesBefore(forecastEnd(now)),
     ]);
-    return { seen, missed, days, exams, dues, now };
+    // Mock exams only: timed practice sets run on the exam screen but are not mock exams.
+    return { seen, missed, days, exams: exams.filter((a) => a.source.type === 'exam'), dues, now };
   }, []);
 }

@@ -5,7 +5,12 @@ import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { ScoreChart } from '../../components/ui/score-chart';
 import { forecastReviews } from '../../lib/forecast';
-import { READINESS_EXPLAINED, localDay } from '../../lib/progress';
+import {
+  READINESS_MIN_ANSWERED,
+  READINESS_MIN_PER_AREA,
+  READINESS_RANGE_EXPLAINED,
+  localDay,
+} from '../../lib/progress';
 import { computeDashboard } from './dashboard';
 import { useProgressData, type ProgressData } from './data';
 import { MasteryBars } from './mastery-bars';
@@ -37,8 +42,19 @@ function Dashboard({ bank, data }: { bank: Question[]; data: ProgressData }) {
     <>
       <section aria-labelledby="readiness" className="card">
         <h2 id="readiness">Readiness</h2>
-        <p className="big">{d.readiness}%</p>
-        <p className="muted">{READINESS_EXPLAINED}</p>
+        {d.readiness.kind === 'range' ? (
+          <p className="big">
+            {d.readiness.low}–{d.readiness.high}% <span className="muted">(best estimate {d.readiness.estimate}%)</span>
+          </p>
+        ) : (
+          <p className="big-note">
+            Not enough answers yet: {d.readiness.seen} of {READINESS_MIN_ANSWERED}
+            {d.readiness.short.length > 0 &&
+              `, with at least ${READINESS_MIN_PER_AREA} in ${d.readiness.short.join(', ')}`}
+            .
+          </p>
+        )}
+        <p className="muted">{READINESS_RANGE_EXPLAINED}</p>
       </section>
       <dl className="figures">
         <div>
