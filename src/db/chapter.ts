@@ -1,7 +1,7 @@
 // The chapter's records shared between features: the chapter file a committee passes between
 // devices (roster, attendance, local schedule changes), merged in one transaction.
-import { db } from './db';
-import { mergeChapter, type ChapterFile, type MergeResult } from '../lib/chapter';
+import { db, storedMember } from './db';
+import { mergeChapter, normalizeEmail, type Member, type ChapterFile, type MergeResult } from '../lib/chapter';
 
 /** The chapter file: roster, attendance and this device's schedule changes, as JSON. */
 export async function exportChapterFile(memberId?: string): Promise<string> {
@@ -15,7 +15,7 @@ export async function exportChapterFile(memberId?: string): Promise<string> {
     kind: 'clm-study-chapter',
     version: 1,
     exportedAt: Date.now(),
-    members,
+    members: members.map(({ emailKey: _key, ...m }) => m),
     attendance,
     sessionChanges,
   };
@@ -46,9 +46,22 @@ export async function importChapterFile(text: string): Promise<MergeResult['summ
       db.sessionChanges.toArray(),
     ]);
     const merged = mergeChapter({ members, attendance, sessionChanges }, file);
-    await db.members.bulkPut(merged.members);
+    await db.members.bulkPut(keyed(merged.members));
     await db.attendance.bulkPut(merged.attendance);
     await db.sessionChanges.bulkPut(merged.sessionChanges);
     return merged.summary;
   });
+}
+
+/** Records to store: one member per email carries the unique key (a reported duplicate keeps none). */
+function keyed(members: (Member & { emailKey?: string | undefined })[]) {
+  const taken = new Set<string>();
+  return [...members]
+    .sort((a, b) => Number(!a.emailKey) - Number(!b.emailKey))
+    .map((m) => {
+      const key = normalizeEmail(m.email);
+      if (taken.has(key)) return { ...m, email: key, emailKey: undefined };
+      taken.add(key);
+      return storedMember(m);
+    });
 }

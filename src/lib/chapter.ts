@@ -1,5 +1,5 @@
-// Study-group records and their pure rules: attendance hours, members below target, and the
-// merge of a chapter file from another committee member's device.
+// Study-group records and their pure rules: roster input, and the merge of a chapter file from
+// another committee member's device. Hours are in hours.ts, the schedule in schedule.ts.
 
 export type MemberRole = 'candidate' | 'clm' | 'guest';
 
@@ -32,50 +32,34 @@ export interface SessionChange {
   cancelled?: boolean | undefined;
   /** An extra session the committee added (not in the content): these describe it. */
   extra?: { title: string; area: string; speaker: string } | undefined;
+  /** How many times the session was changed on any device: the calendar's SEQUENCE. */
+  revision?: number | undefined;
   updatedAt: number;
 }
 
 export const attendanceId = (sessionId: string, memberId: string) => `${sessionId}|${memberId}`;
 
-export interface MemberHours {
-  memberId: string;
-  hours: number;
-  attended: number;
-  missed: number;
-}
-
-/** Hours per member over the held (past, not cancelled) sessions. */
-export function memberHours(
-  members: readonly Member[],
-  attendance: readonly Attendance[],
-  heldSessionIds: readonly string[],
-): Map<string, MemberHours> {
-  const held = new Set(heldSessionIds);
-  const out = new Map<string, MemberHours>(
-    members.map((m) => [m.id, { memberId: m.id, hours: 0, attended: 0, missed: 0 }]),
-  );
-  for (const a of attendance) {
-    const t = out.get(a.memberId);
-    if (!t || !a.present || !held.has(a.sessionId)) continue;
-    t.hours = Math.round((t.hours + a.hours) * 100) / 100;
-    t.attended++;
-  }
-  for (const t of out.values()) t.missed = heldSessionIds.length - t.attended;
-  return out;
-}
-
-/** Active members whose hours cannot reach the target even if they attend every session left. */
-export function belowTarget(
-  members: readonly Member[],
-  hours: ReadonlyMap<string, MemberHours>,
-  target: number,
-  hoursLeft: number,
-): Member[] {
-  return members.filter((m) => m.active && (hours.get(m.id)?.hours ?? 0) + hoursLeft < target);
-}
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+export const NAME_MAX = 200;
+export const EMAIL_MAX = 254;
+// Bidirectional overrides and isolates: they can make a name display as something else.
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** A member's name and email as typed or imported: cleaned, or the reason it is refused. */
+export function cleanMemberInput(input: {
+  name: string;
+  email: string;
+}): { name: string; email: string; error?: undefined } | { error: string } {
+  const name = input.name.replace(BIDI, '').replace(/\s+/g, ' ').trim();
+  const email = normalizeEmail(input.email.replace(BIDI, ''));
+  if (!name) return { error: 'The name is empty.' };
+  if (name.length > NAME_MAX) return { error: `The name is longer than ${NAME_MAX} characters.` };
+  if (email.length > EMAIL_MAX) return { error: `The email is longer than ${EMAIL_MAX} characters.` };
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: `"${input.email.trim()}" is not an email address.` };
+  return { name, email };
 }
 
 export interface ChapterFile {

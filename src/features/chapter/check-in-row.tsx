@@ -1,0 +1,113 @@
+// One member on the check-in list: a big toggle, and for someone present their hours (typed,
+// or a quick choice), bounded by the session's length, with the saved value shown.
+import { memo, useState } from 'react';
+import type { Attendance, Member } from '../../lib/chapter';
+import { formatHours, formatWhen } from '../../lib/dates';
+import { parseHours, quickHours } from '../../lib/check-in';
+
+interface Props {
+  member: Member;
+  record: Attendance | undefined;
+  sessionHours: number;
+  onToggle: (member: Member, record: Attendance | undefined) => void;
+  onHours: (member: Member, hours: number) => Promise<boolean>;
+}
+
+function Row({ member, record, sessionHours, onToggle, onHours }: Props) {
+  const present = !!record?.present;
+  return (
+    <li className={present ? 'is-present' : ''}>
+      <button
+        type="button"
+        className={present ? 'button' : 'button-secondary'}
+        aria-pressed={present}
+        onClick={() => onToggle(member, record)}
+      >
+        {member.name}
+      </button>
+      {present && record && (
+        <HoursEditor key={record.hours} member={member} saved={record.hours} max={sessionHours} onHours={onHours} />
+      )}
+      {record && <span className="muted when">{formatWhen(record.updatedAt)}</span>}
+    </li>
+  );
+}
+
+function HoursEditor({
+  member,
+  saved,
+  max,
+  onHours,
+}: {
+  member: Member;
+  saved: number;
+  max: number;
+  onHours: Props['onHours'];
+}) {
+  const [text, setText] = useState(String(saved));
+  const [error, setError] = useState<string | null>(null);
+  const commit = async (value: string) => {
+    const parsed = parseHours(value, max);
+    if (parsed.error !== undefined) return setError(parsed.error);
+    setError(null);
+    if (parsed.hours !== saved && !(await onHours(member, parsed.hours))) setText(String(saved));
+  };
+  const id = `hours-${member.id}`;
+  return (
+    <form
+      className="hours"
+      aria-label={`Hours for ${member.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void commit(text);
+      }}
+    >
+      <label htmlFor={id}>Hours</label>
+      <input
+        id={id}
+        inputMode="decimal"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-saved`}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => void commit(text)}
+      />
+      {quickHours(max).map((q) => (
+        <button
+          key={q.label}
+          type="button"
+          className="button-secondary quick"
+          aria-label={`${q.label === 'Full' ? 'Full session' : q.label.replace('h', 'hour')} for ${member.name}`}
+          aria-pressed={saved === q.hours}
+          onClick={() => {
+            setText(String(q.hours));
+            void commit(String(q.hours));
+          }}
+        >
+          {q.label}
+        </button>
+      ))}
+      <span id={`${id}-saved`} className="muted">
+        Saved: {formatHours(saved)}
+      </span>
+      {error && (
+        <span role="alert" className="hours-error">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}
+
+// Rows re-render only when their own record changes, so a tap stays fast on a long roster.
+export const CheckInRow = memo(
+  Row,
+  (a, b) =>
+    a.member === b.member &&
+    a.sessionHours === b.sessionHours &&
+    a.onToggle === b.onToggle &&
+    a.onHours === b.onHours &&
+    a.record?.present === b.record?.present &&
+    a.record?.hours === b.record?.hours &&
+    a.record?.updatedAt === b.record?.updatedAt,
+);
