@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   attendanceId,
-  belowTarget,
-  memberHours,
+  cleanMemberInput,
   mergeChapter,
   type Attendance,
   type ChapterFile,
@@ -34,31 +33,23 @@ const file = (members: Member[], attendance: Attendance[] = []): ChapterFile => 
   sessionChanges: [],
 });
 
-describe('attendance hours', () => {
-  const members = [
-    member('a', 'Ann', 'ann@x.org'),
-    member('b', 'Bo', 'bo@x.org'),
-    member('c', 'Cy', 'cy@x.org', 1, false),
-  ];
-  const attendance = [
-    present('s1', 'a', 3),
-    present('s2', 'a', 2.5),
-    present('s1', 'b', 1.5),
-    { ...present('s2', 'b', 3), present: false },
-    present('s9', 'a', 3),
-  ];
-
-  it('adds the hours of held sessions per member and counts the ones missed', () => {
-    const h = memberHours(members, attendance, ['s1', 's2']);
-    expect(h.get('a')).toEqual({ memberId: 'a', hours: 5.5, attended: 2, missed: 0 });
-    expect(h.get('b')).toEqual({ memberId: 'b', hours: 1.5, attended: 1, missed: 1 });
-    expect(h.get('c')).toEqual({ memberId: 'c', hours: 0, attended: 0, missed: 2 });
-  });
-
-  it('lists active members who can no longer reach the target', () => {
-    const h = memberHours(members, attendance, ['s1', 's2']);
-    expect(belowTarget(members, h, 30, 25).map((m) => m.id)).toEqual(['b']);
-    expect(belowTarget(members, h, 30, 24).map((m) => m.id)).toEqual(['a', 'b']);
+describe('roster input', () => {
+  it.each([
+    [
+      { name: '  Ann   Lee ', email: ' ANN@X.org ' },
+      { name: 'Ann Lee', email: 'ann@x.org' },
+    ],
+    [
+      { name: 'Ann\u202Eeel', email: 'a@x.org' },
+      { name: 'Anneel', email: 'a@x.org' },
+    ],
+    [{ name: '   ', email: 'a@x.org' }, { error: 'The name is empty.' }],
+    [{ name: '\u2066\u2069', email: 'a@x.org' }, { error: 'The name is empty.' }],
+    [{ name: 'x'.repeat(201), email: 'a@x.org' }, { error: 'The name is longer than 200 characters.' }],
+    [{ name: 'Ann', email: `${'a'.repeat(250)}@x.org` }, { error: 'The email is longer than 254 characters.' }],
+    [{ name: 'Ann', email: 'not-an-email' }, { error: '"not-an-email" is not an email address.' }],
+  ])('%j is %j', (input, expected) => {
+    expect(cleanMemberInput(input)).toEqual(expected);
   });
 });
 

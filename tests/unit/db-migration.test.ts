@@ -3,21 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { ClmDatabase } from '../../src/db/db';
 import { recordAnswer } from '../../src/db/answers';
-import { db } from '../../src/db/db';
+import { db, ROSTER_DUPLICATES } from '../../src/db/db';
 
 describe('database versions', () => {
   it('builds the progress summaries from the answers of a version-2 database', async () => {
     const name = `migrate-${Math.random()}`;
     const old = new Dexie(name);
-    old
-      .version(2)
-      .stores({
-        answers: '++id, questionId, at, [questionId+at]',
-        cards: 'questionId, due',
-        attempts: 'id, [kind+status], updatedAt',
-        flags: 'questionId',
-        settings: 'key',
-      });
+    old.version(2).stores({
+      answers: '++id, questionId, at, [questionId+at]',
+      cards: 'questionId, due',
+      attempts: 'id, [kind+status], updatedAt',
+      flags: 'questionId',
+      settings: 'key',
+    });
     await old.table('answers').bulkAdd([
       {
         questionId: 'q1',
@@ -57,5 +55,52 @@ describe('database versions', () => {
     // Time per answer is capped at five minutes.
     expect(days).toEqual([expect.objectContaining({ answers: 2, ms: 300_000 + 1000 })]);
     expect(await db.cards.get('q9')).toBeDefined();
+  });
+
+  it('makes emails unique in version 5, reporting duplicates it finds instead of failing', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(4).stores({
+      answers: '++id, questionId, at, [questionId+at]',
+      cards: 'questionId, due',
+      attempts: 'id, [kind+status], updatedAt',
+      flags: 'questionId',
+      settings: 'key',
+      progress: 'questionId, wrong, firstAt',
+      days: 'day',
+      members: 'id, email',
+      attendance: 'id, sessionId, memberId',
+      sessionChanges: 'sessionId',
+      education: 'id, date',
+    });
+    const m = (id: string, name: string, email: string, updatedAt: number) => ({
+      id,
+      name,
+      email,
+      role: 'candidate',
+      active: true,
+      updatedAt,
+    });
+    await old
+      .table('members')
+      .bulkAdd([
+        m('a', 'Ann Lee', 'ann@x.org', 1),
+        m('b', 'Ann Again', 'ann@x.org', 2),
+        m('c', 'Bo Park', 'bo@x.org', 1),
+      ]);
+    old.close();
+
+    const upgraded = new ClmDatabase(name);
+    expect(await upgraded.members.count()).toBe(3);
+    expect((await upgraded.members.get('a'))?.emailKey).toBe('ann@x.org');
+    expect((await upgraded.members.get('b'))?.emailKey).toBeUndefined();
+    expect((await upgraded.settings.get(ROSTER_DUPLICATES))?.value).toEqual([
+      { email: 'ann@x.org', memberId: 'b', name: 'Ann Again', keptName: 'Ann Lee' },
+    ]);
+    // From now on the database itself refuses a second member with the same email.
+    await expect(
+      upgraded.members.add({ ...m('d', 'Bo Two', 'bo@x.org', 3), role: 'candidate', emailKey: 'bo@x.org' }),
+    ).rejects.toThrow();
+    upgraded.close();
   });
 });

@@ -7,6 +7,16 @@ import { addMembers } from './data';
 import { FormError } from './form-error';
 import { errorText, useSubmit } from './use-submit';
 
+/** The bytes of a file (FileReader: Blob.arrayBuffer is missing in some browsers still in use). */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read.'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function RosterImport({ members }: { members: Member[] | undefined }) {
@@ -17,7 +27,7 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
   const readFile = async (file: File) => {
     setDone(null);
     try {
-      const decoded = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+      const decoded = decodeCsv(await readBytes(file));
       if ('error' in decoded) return setPreview({ rows: [], fileError: decoded.error });
       setPreview(parseRosterCsv(decoded.text, new Set((members ?? []).map((m) => m.email))));
     } catch (err) {
