@@ -6,8 +6,8 @@ import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import Papa from 'papaparse';
 import ICAL from 'ical.js';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { openContext, setupBrowser, waitForServiceWorker } from './browser';
+import { pdfText } from './pdf';
 
 const baseURL = inject('baseURL');
 const browser = setupBrowser();
@@ -15,16 +15,6 @@ const browser = setupBrowser();
 async function downloadText(page: Page, click: () => Promise<void>): Promise<string> {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
   return readFileSync((await download.path())!, 'utf8');
-}
-
-export async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
-  let text = '';
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n';
-  }
-  return { pages: doc.numPages, text };
 }
 
 const events = (ics: string) =>
