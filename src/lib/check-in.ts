@@ -11,10 +11,19 @@ export function memberSearchKey(m: { name: string; email: string }): string {
   return `${foldText(m.name)} ${foldText(m.email)}`;
 }
 
+/** The folded words of what was typed in the search. */
+export function queryWords(query: string): string[] {
+  return foldText(query).split(/\s+/).filter(Boolean);
+}
+
+/** True when every word is found in the key. */
+export function matchesWords(key: string, words: readonly string[]): boolean {
+  return words.every((w) => key.includes(w));
+}
+
 /** True when every word of the query is found in the key. */
 export function matchesQuery(key: string, query: string): boolean {
-  const words = foldText(query).split(/\s+/).filter(Boolean);
-  return words.every((w) => key.includes(w));
+  return matchesWords(key, queryWords(query));
 }
 
 export type HoursInput = { hours: number; error?: undefined } | { error: string };

@@ -8,10 +8,10 @@ import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
 import { checkInOpen, type ScheduledSession } from '../../lib/schedule';
-import { matchesQuery, memberSearchKey } from '../../lib/check-in';
+import { matchesWords, memberSearchKey, queryWords } from '../../lib/check-in';
 import type { Attendance, Member } from '../../lib/chapter';
-import { recordCheckIn, undoCheckIn, useAttendance, useMembers, useSchedule, useUndo } from './data';
-import { CheckInRow } from './check-in-row';
+import { recordCheckIn, undoCheckIn, useCheckInData, type CheckInData } from './data';
+import { CheckInList } from './check-in-row';
 import { WalkInForm } from './walk-in-form';
 import { errorText } from './use-submit';
 import { GroupNav } from './group-nav';
@@ -20,28 +20,32 @@ type Filter = 'all' | 'present' | 'absent';
 
 export function Component() {
   const { sessionId = '' } = useParams();
-  const schedule = useSchedule();
-  if (!schedule) return <p className="muted">Loading…</p>;
-  const session = schedule.find((s) => s.id === sessionId);
-  if (!session) return <NotFound what="session" />;
-  return <CheckIn session={session} />;
+  const data = useCheckInData(sessionId);
+  if (!data) return <p className="muted">Loading…</p>;
+  if (!data.session) return <NotFound what="session" />;
+  return <CheckIn session={data.session} data={data} />;
 }
 
-function CheckIn({ session }: { session: ScheduledSession }) {
-  const members = useMembers();
-  const attendance = useAttendance(session.id);
-  const undo = useUndo(session.id);
+function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInData }) {
+  const { members, attendance, undo } = data;
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [message, setMessage] = useState('');
   const [error, setError] = useState<string | null>(null);
   const today = todayIn(content.program.timezone);
   const confirmed = useRef(checkInOpen(session, today));
-  const byMember = useMemo(() => new Map((attendance ?? []).map((a) => [a.memberId, a])), [attendance]);
-  const active = useMemo(
-    () => (members ?? []).filter((m) => m.active).map((m) => ({ m, key: memberSearchKey(m) })),
-    [members],
-  );
+  const byMember = useMemo(() => new Map(attendance.map((a) => [a.memberId, a])), [attendance]);
+  const active = useMemo(() => members.filter((m) => m.active).map((m) => ({ m, key: memberSearchKey(m) })), [members]);
+
+  const shown = useMemo(() => {
+    const words = queryWords(query);
+    return active
+      .filter(
+        ({ m, key }) =>
+          matchesWords(key, words) && (filter === 'all' || (filter === 'present') === !!byMember.get(m.id)?.present),
+      )
+      .map(({ m }) => m);
+  }, [active, query, filter, byMember]);
 
   /** Attendance on another day than the session's asks once first. */
   const mayRecord = useCallback(() => {
@@ -109,12 +113,8 @@ function CheckIn({ session }: { session: ScheduledSession }) {
       </>
     );
 
-  const presentCount = (attendance ?? []).filter((a) => a.present).length;
-  const shown = active.filter(
-    ({ m, key }) =>
-      matchesQuery(key, query) && (filter === 'all' || (filter === 'present') === !!byMember.get(m.id)?.present),
-  );
-  const last = undo?.at(-1);
+  const presentCount = attendance.filter((a) => a.present).length;
+  const last = undo.at(-1);
   return (
     <>
       <PageTitle title={`Check-in: ${session.title}`}>Check-in</PageTitle>
@@ -166,20 +166,15 @@ function CheckIn({ session }: { session: ScheduledSession }) {
           {error}
         </p>
       )}
-      {members && members.length === 0 && <p>The roster is empty: add a walk-in below.</p>}
-      <ul className="check-in">
-        {shown.map(({ m }) => (
-          <CheckInRow
-            key={m.id}
-            member={m}
-            record={byMember.get(m.id)}
-            sessionHours={session.hours}
-            onToggle={onToggle}
-            onHours={onHours}
-          />
-        ))}
-      </ul>
-      {members && members.length > 0 && shown.length === 0 && <p className="muted">No member matches.</p>}
+      {members.length === 0 && <p>The roster is empty: add a walk-in below.</p>}
+      <CheckInList
+        members={shown}
+        byMember={byMember}
+        sessionHours={session.hours}
+        onToggle={onToggle}
+        onHours={onHours}
+      />
+      {members.length > 0 && shown.length === 0 && <p className="muted">No member matches.</p>}
       <WalkInForm session={session} mayRecord={mayRecord} onAdded={(name) => setMessage(`${name} is present.`)} />
       <p className="muted">Season target: {formatHours(content.program.season.targetHours)} per member.</p>
     </>

@@ -99,11 +99,39 @@ function HoursEditor({
   );
 }
 
+/** The list itself: re-rendered only when who is shown or their records change, not on messages. */
+export const CheckInList = memo(function CheckInList({
+  members,
+  byMember,
+  sessionHours,
+  onToggle,
+  onHours,
+}: {
+  members: Member[];
+  byMember: ReadonlyMap<string, Attendance>;
+} & Omit<Props, 'member' | 'record'>) {
+  return (
+    <ul className="check-in">
+      {members.map((m) => (
+        <CheckInRow
+          key={m.id}
+          member={m}
+          record={byMember.get(m.id)}
+          sessionHours={sessionHours}
+          onToggle={onToggle}
+          onHours={onHours}
+        />
+      ))}
+    </ul>
+  );
+});
+
 // Rows re-render only when their own record changes, so a tap stays fast on a long roster.
 export const CheckInRow = memo(
   Row,
   (a, b) =>
-    a.member === b.member &&
+    a.member.id === b.member.id &&
+    a.member.name === b.member.name &&
     a.sessionHours === b.sessionHours &&
     a.onToggle === b.onToggle &&
     a.onHours === b.onHours &&

@@ -1,5 +1,6 @@
 // The chapter feature's repository: roster, attendance, check-in undo and this device's
 // schedule changes. Components call these named operations, never tables.
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Dexie } from 'dexie';
 import { content } from '../../content/runtime';
@@ -32,8 +33,28 @@ export function useSchedule(): ScheduledSession[] | undefined {
   return useLiveQuery(async () => buildSchedule(content.sessions, await db.sessionChanges.toArray()), []);
 }
 
-export function useUndo(sessionId: string): UndoEntry[] | undefined {
-  return useLiveQuery(() => undoStack(sessionId), [sessionId]);
+export interface CheckInData {
+  session: ScheduledSession | undefined;
+  members: Member[];
+  attendance: Attendance[];
+  undo: UndoEntry[];
+}
+
+/**
+ * Everything check-in shows. The roster is its own query, so a tap (which writes attendance
+ * and the undo entry) re-reads only this session's records, not 2,000 members.
+ */
+export function useCheckInData(sessionId: string): CheckInData | undefined {
+  const members = useMembers();
+  const rest = useLiveQuery(async () => {
+    const [changes, attendance, undo] = await Promise.all([
+      db.sessionChanges.toArray(),
+      db.attendance.where('sessionId').equals(sessionId).toArray(),
+      undoStack(sessionId),
+    ]);
+    return { session: buildSchedule(content.sessions, changes).find((s) => s.id === sessionId), attendance, undo };
+  }, [sessionId]);
+  return useMemo(() => (members && rest ? { ...rest, members } : undefined), [members, rest]);
 }
 
 /** Emails that were on the roster twice before emails became unique (schema version 5). */
