@@ -2,7 +2,14 @@
 // transaction. Undo belongs to a session and is stored (settings "undo:check-in:<session>"), so
 // it survives a reload and can never touch another session's records.
 import { db, storedMember } from './db';
-import { attendanceId, cleanMemberInput, type Attendance, type Member, type MemberRole } from '../lib/chapter';
+import {
+  attendanceId,
+  cleanMemberInput,
+  newMember,
+  type Attendance,
+  type Member,
+  type MemberRole,
+} from '../lib/chapter';
 
 export interface UndoEntry {
   id: string;
@@ -71,14 +78,7 @@ export async function addWalkIn(
   return db.transaction('rw', db.members, db.attendance, db.settings, async () => {
     if (await db.members.where('emailKey').equals(clean.email).count())
       throw new DuplicateEmailError(`${clean.email} is already on the roster: find them in the list.`);
-    const m: Member = {
-      id: crypto.randomUUID(),
-      name: clean.name,
-      email: clean.email,
-      role: input.role,
-      active: true,
-      updatedAt: Date.now(),
-    };
+    const m = newMember({ name: clean.name, email: clean.email, role: input.role }, Date.now(), crypto.randomUUID());
     await db.members.add(storedMember(m));
     const id = attendanceId(sessionId, m.id);
     await db.attendance.put({ id, sessionId, memberId: m.id, present: true, hours, updatedAt: Date.now() });

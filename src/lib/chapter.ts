@@ -10,6 +10,31 @@ export interface Member {
   role: MemberRole;
   active: boolean;
   updatedAt: number;
+  /** When each field last changed, so a merge keeps the newer value of each field. */
+  fieldsAt?: Partial<Record<MemberField, number>> | undefined;
+  /** Set when the latest change came from a chapter file; absent when it was made here. */
+  origin?: Origin | undefined;
+}
+
+export type MemberField = 'name' | 'email' | 'role' | 'active';
+
+/** A new member, every field stamped now (a later change on any device moves only its own stamp). */
+export function newMember(input: { name: string; email: string; role: MemberRole }, now: number, id: string): Member {
+  return {
+    id,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    active: true,
+    updatedAt: now,
+    fieldsAt: { name: now, email: now, role: now, active: now },
+  };
+}
+
+/** Where a record's latest change came from: a chapter file imported on this device. */
+export interface Origin {
+  file: string;
+  importedAt: number;
 }
 
 export interface Attendance {
@@ -20,6 +45,7 @@ export interface Attendance {
   present: boolean;
   hours: number;
   updatedAt: number;
+  origin?: Origin | undefined;
 }
 
 /** A committee's local change to a session of the content: moved, renamed room, cancelled. */
@@ -35,6 +61,7 @@ export interface SessionChange {
   /** How many times the session was changed on any device: the calendar's SEQUENCE. */
   revision?: number | undefined;
   updatedAt: number;
+  origin?: Origin | undefined;
 }
 
 export const attendanceId = (sessionId: string, memberId: string) => `${sessionId}|${memberId}`;
@@ -69,90 +96,4 @@ export interface ChapterFile {
   members: Member[];
   attendance: Attendance[];
   sessionChanges: SessionChange[];
-}
-
-export interface MergeResult {
-  members: Member[];
-  attendance: Attendance[];
-  sessionChanges: SessionChange[];
-  summary: { added: number; updated: number; unchanged: number; keptLocal: number };
-}
-
-/**
- * Merges an imported chapter file into local records. The same member is matched by id or by
- * email; for each record the newer change wins (a tie keeps the local one, so importing the
- * same file twice changes nothing); nothing is deleted, so a deactivated member stays with
- * their attendance.
- */
-export function mergeChapter(
-  local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[] },
-  incoming: ChapterFile,
-): MergeResult {
-  const summary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0 };
-  const members = new Map(local.members.map((m) => [m.id, m]));
-  const byEmail = new Map(local.members.map((m) => [normalizeEmail(m.email), m.id]));
-  const idMap = new Map<string, string>();
-
-  const take = <T extends { updatedAt: number }>(mine: T | undefined, theirs: T, same: (a: T, b: T) => boolean): T => {
-    if (!mine) {
-      summary.added++;
-      return theirs;
-    }
-    if (same(mine, theirs)) {
-      summary.unchanged++;
-      return mine;
-    }
-    if (theirs.updatedAt > mine.updatedAt) {
-      summary.updated++;
-      return theirs;
-    }
-    summary.keptLocal++;
-    return mine;
-  };
-
-  for (const m of incoming.members) {
-    const localId = members.has(m.id) ? m.id : byEmail.get(normalizeEmail(m.email));
-    const id = localId ?? m.id;
-    idMap.set(m.id, id);
-    const merged = take(
-      members.get(id),
-      { ...m, id },
-      (a, b) =>
-        a.name === b.name &&
-        normalizeEmail(a.email) === normalizeEmail(b.email) &&
-        a.role === b.role &&
-        a.active === b.active,
-    );
-    members.set(id, merged);
-    byEmail.set(normalizeEmail(merged.email), id);
-  }
-
-  const attendance = new Map(local.attendance.map((a) => [a.id, a]));
-  for (const a of incoming.attendance) {
-    const memberId = idMap.get(a.memberId) ?? a.memberId;
-    const id = attendanceId(a.sessionId, memberId);
-    attendance.set(
-      id,
-      take(attendance.get(id), { ...a, id, memberId }, (x, y) => x.present === y.present && x.hours === y.hours),
-    );
-  }
-
-  const changes = new Map(local.sessionChanges.map((c) => [c.sessionId, c]));
-  for (const c of incoming.sessionChanges) {
-    changes.set(
-      c.sessionId,
-      take(
-        changes.get(c.sessionId),
-        c,
-        (x, y) => JSON.stringify({ ...x, updatedAt: 0 }) === JSON.stringify({ ...y, updatedAt: 0 }),
-      ),
-    );
-  }
-
-  return {
-    members: [...members.values()],
-    attendance: [...attendance.values()],
-    sessionChanges: [...changes.values()],
-    summary,
-  };
 }

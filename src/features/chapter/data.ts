@@ -6,7 +6,14 @@ import { Dexie } from 'dexie';
 import { content } from '../../content/runtime';
 import { db, ROSTER_DUPLICATES, storedMember, type RosterDuplicate } from '../../db/db';
 import { DuplicateEmailError, InputError, undoStack, type UndoEntry } from '../../db/check-in';
-import { cleanMemberInput, type Attendance, type Member, type MemberRole, type SessionChange } from '../../lib/chapter';
+import {
+  cleanMemberInput,
+  newMember,
+  type Attendance,
+  type Member,
+  type MemberRole,
+  type SessionChange,
+} from '../../lib/chapter';
 import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
 import type { CertificatePrints } from '../../lib/certificate';
 
@@ -17,6 +24,8 @@ export { exportChapterFile, importChapterFile } from '../../db/chapter';
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 const byName = (a: Member, b: Member) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 const plain = ({ emailKey: _key, ...m }: Member & { emailKey?: string | undefined }): Member => m;
+
+export type { MergeSummary } from '../../lib/merge';
 
 export function useMembers(): Member[] | undefined {
   return useLiveQuery(async () => (await db.members.toArray()).map(plain).sort(byName), []);
@@ -79,7 +88,7 @@ const isUniqueClash = (err: unknown) =>
 
 export async function addMember(input: { name: string; email: string; role: MemberRole }): Promise<Member> {
   const { name, email } = clean(input);
-  const m: Member = { id: crypto.randomUUID(), name, email, role: input.role, active: true, updatedAt: Date.now() };
+  const m = newMember({ name, email, role: input.role }, Date.now(), crypto.randomUUID());
   try {
     await db.members.add(storedMember(m));
   } catch (err) {
@@ -108,7 +117,7 @@ export async function addMembers(
         continue;
       }
       taken.add(email);
-      rows.push({ id: crypto.randomUUID(), name, email, role: i.role, active: true, updatedAt: now });
+      rows.push(newMember({ name, email, role: i.role }, now, crypto.randomUUID()));
     }
     await db.members.bulkAdd(rows.map(storedMember));
     return { added: rows.length, skipped };
@@ -122,8 +131,23 @@ export async function updateMember(id: string, change: { name: string; email: st
     await db.transaction('rw', db.members, async () => {
       const clash = await db.members.where('emailKey').equals(email).first();
       if (clash && clash.id !== id) throw new DuplicateEmailError(`${email} is already on the roster.`);
-      const n = await db.members.update(id, { name, email, emailKey: email, role: change.role, updatedAt: Date.now() });
-      if (n === 0) throw new Error('that member is no longer on this device.');
+      const before = await db.members.get(id);
+      if (!before) throw new Error('that member is no longer on this device.');
+      const now = Date.now();
+      const fieldsAt = { ...before.fieldsAt };
+      if (name !== before.name) fieldsAt.name = now;
+      if (email !== before.email) fieldsAt.email = now;
+      if (change.role !== before.role) fieldsAt.role = now;
+      await db.members.put({
+        ...before,
+        name,
+        email,
+        emailKey: email,
+        role: change.role,
+        fieldsAt,
+        origin: undefined,
+        updatedAt: now,
+      });
     });
   } catch (err) {
     if (isUniqueClash(err)) throw new DuplicateEmailError(`${email} is already on the roster.`);
@@ -132,8 +156,13 @@ export async function updateMember(id: string, change: { name: string; email: st
 }
 
 export async function setMemberActive(id: string, active: boolean): Promise<void> {
-  const n = await db.members.update(id, { active, updatedAt: Date.now() });
-  if (n === 0) throw new Error('that member is no longer on this device.');
+  await db.transaction('rw', db.members, async () => {
+    const before = await db.members.get(id);
+    if (!before) throw new Error('that member is no longer on this device.');
+    const now = Date.now();
+    const fieldsAt = { ...before.fieldsAt, active: now };
+    await db.members.put({ ...before, active, fieldsAt, origin: undefined, updatedAt: now });
+  });
 }
 
 /** Saves this device's change of a session; every save raises its revision (the calendar's SEQUENCE). */

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { PageTitle } from '../../components/ui/page-title';
 import type { Member } from '../../lib/chapter';
+import { formatWhen } from '../../lib/dates';
 import { GroupNav } from './group-nav';
 import { addMember, setMemberActive, useMembers, useRosterDuplicates } from './data';
 import { emptyMember, MemberFields, type MemberValue } from './fields';
@@ -67,6 +68,11 @@ function RosterRow({ member: m }: { member: Member }) {
           · {m.email} · {m.role === 'clm' ? 'current CLM' : m.role}
         </span>
         {!m.active && <span className="tag"> (inactive)</span>}
+        <span className="muted origin">
+          {m.origin
+            ? ` · imported from ${m.origin.file}, ${formatWhen(m.origin.importedAt)}`
+            : ` · changed on this device ${formatWhen(m.updatedAt)}`}
+        </span>
       </span>
       <span className="actions">
         <MemberEditor member={m} />

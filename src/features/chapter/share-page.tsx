@@ -14,15 +14,16 @@ const CSV = 'text/csv;charset=utf-8';
 
 export function Component() {
   const data = useSeason();
-  const [summary, setSummary] = useState<string | null>(null);
+  const [summary, setSummary] = useState<{ text: string; changes: string[] } | null>(null);
   const { saving, error, run } = useSubmit();
   const importFile = (file: File) => {
     setSummary(null);
     void run(async () => {
-      const s = await importChapterFile(await readText(file));
-      setSummary(
-        `Imported from ${file.name}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`,
-      );
+      const s = await importChapterFile(await readText(file), file.name);
+      setSummary({
+        text: `Imported from ${file.name}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`,
+        changes: s.changes,
+      });
     }, 'Nothing was changed');
   };
   return (
@@ -63,8 +64,9 @@ export function Component() {
         </p>
         <p className="muted">
           The chapter file holds the roster, attendance and this device's schedule changes. Import it on another
-          committee member's device: the same member is matched by email, the newer change wins, nothing is deleted, and
-          importing the same file twice changes nothing.
+          committee member's device: the same member is matched by email, each field keeps its newer change (a rename
+          there and a role change here both survive), nothing is deleted, and importing the same file twice changes
+          nothing.
         </p>
         <label className="field">
           <span>Import a chapter file</span>
@@ -78,7 +80,19 @@ export function Component() {
             onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])}
           />
         </label>
-        {summary && <p role="status">{summary}</p>}
+        {summary && (
+          <div role="status">
+            <p>{summary.text}</p>
+            {summary.changes.length > 0 && (
+              <ul className="merge-changes">
+                {summary.changes.slice(0, 100).map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+                {summary.changes.length > 100 && <li>and {summary.changes.length - 100} more</li>}
+              </ul>
+            )}
+          </div>
+        )}
         <FormError error={error} />
       </section>
     </>

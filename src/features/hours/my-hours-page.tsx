@@ -40,7 +40,7 @@ export function Component() {
 
   const importFile = async (file: File) => {
     try {
-      const s = await importChapterFile(await readText(file));
+      const s = await importChapterFile(await readText(file), file.name);
       setMessage(`Chapter file imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`);
     } catch (err) {
       setMessage(`Nothing was changed: ${(err as Error).message}`);
@@ -77,6 +77,9 @@ export function Component() {
           <input
             type="file"
             accept=".json,application/json"
+            onClick={(e) => {
+              e.currentTarget.value = '';
+            }}
             onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
           />
         </label>
