@@ -43,6 +43,8 @@ export function futureStamp(file: ChapterFile, now: number): string | undefined 
   return latest > now + DAY ? new Date(latest).toISOString().slice(0, 10) : undefined;
 }
 
+/** What a schedule change says, without its stamps. */
+const body = (c: SessionChange) => JSON.stringify({ ...c, updatedAt: 0, origin: undefined, revision: undefined });
 const fieldAt = (m: Member, f: MemberField) => m.fieldsAt?.[f] ?? m.updatedAt;
 const show = (f: MemberField, v: Member[MemberField]) =>
   f === 'active' ? (v ? 'reactivated' : 'deactivated') : `${f} ${JSON.stringify(v)}`;
@@ -132,7 +134,6 @@ export function mergeChapter(
   }
 
   const changes = new Map(local.sessionChanges.map((c) => [c.sessionId, c]));
-  const body = (c: SessionChange) => JSON.stringify({ ...c, updatedAt: 0, origin: undefined, revision: undefined });
   for (const c of incoming.sessionChanges) {
     changes.set(
       c.sessionId,
