@@ -85,7 +85,7 @@ export function Component() {
         </div>
       )}
       {below.size > 0 && (
-        <section aria-labelledby="below" className="card">
+        <section aria-labelledby="below" className="card wrap-anywhere">
           <h2 id="below">Below target</h2>
           <p>
             These active members cannot reach {formatHours(program.season.targetHours)} even by attending every
