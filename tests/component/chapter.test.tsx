@@ -123,7 +123,7 @@ describe('check-in', () => {
     await user.type(field, '9{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Enter hours from 0 to 3.');
     expect((await db.attendance.toArray())[0]!.hours).toBe(1.5);
-    await user.click(screen.getByRole('button', { name: '−1 hour for Ann Lee' }));
+    await user.click(screen.getByRole('button', { name: '−1 h for Ann Lee' }));
     expect(await screen.findByText('Saved: 2 hours')).toBeInTheDocument();
   });
 

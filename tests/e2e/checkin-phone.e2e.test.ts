@@ -125,3 +125,46 @@ it('prints a full season with an 80-character name on one page of Letter and of 
   expect(errors).toEqual([]);
   await context.close();
 });
+
+it('has no serious accessibility violations on any study-group view at 360 px', async () => {
+  const { axeViolations } = await import('./browser');
+  const { context, page, errors } = await openContext(browser(), baseURL, phone);
+  await context.clock.install({ time: new Date('2027-01-19T18:30:00-06:00') });
+  await page.goto('/chapter/roster');
+  const form = page.getByRole('form', { name: 'Add a member' });
+  await form.getByLabel('Name').fill('Chloé Martin');
+  await form.getByLabel('Email').fill('chloe@example.org');
+  await form.getByRole('button', { name: 'Add member' }).click();
+  await page.getByRole('button', { name: 'Deactivate Chloé Martin' }).waitFor();
+  await page.goto('/chapter/check-in/hiring-selection-promotion');
+  await page.getByRole('button', { name: 'Chloé Martin', exact: true }).click();
+  await page.getByText('Saved: 3 hours').waitFor();
+  const memberId = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const req = indexedDB.open('clm-study');
+        req.onsuccess = () => {
+          const all = req.result.transaction('members').objectStore('members').getAll();
+          all.onsuccess = () => resolve((all.result[0] as { id: string }).id);
+        };
+      }),
+  );
+  for (const path of [
+    '/chapter',
+    '/chapter/schedule',
+    '/chapter/roster',
+    '/chapter/members',
+    '/chapter/share',
+    '/chapter/check-in/hiring-selection-promotion',
+    `/chapter/certificate/${memberId}`,
+    '/sessions',
+  ]) {
+    await page.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(200);
+    expect(await axeViolations(page), path).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(phone.width);
+  }
+  expect(errors).toEqual([]);
+  await context.close();
+});

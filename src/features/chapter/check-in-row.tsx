@@ -77,7 +77,7 @@ function HoursEditor({
           key={q.label}
           type="button"
           className="button-secondary quick"
-          aria-label={`${q.label === 'Full' ? 'Full session' : q.label.replace('h', 'hour')} for ${member.name}`}
+          aria-label={`${q.label === 'Full' ? 'Full session' : q.label} for ${member.name}`}
           aria-pressed={saved === q.hours}
           onClick={() => {
             setText(String(q.hours));
