@@ -35,8 +35,8 @@ export async function benchCheckIn(browser: Browser, base: string): Promise<Chec
     await page.evaluate(async (count) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('clm-study');
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+        req.addEventListener('success', () => resolve(req.result));
+        req.addEventListener('error', () => reject(req.error));
       });
       const first = ['Ann', 'Bo', 'Chloé', 'Dev', 'Eli', 'Fran', 'Gus', 'Hana', 'Ivo', 'José'];
       const last = ['Lee', 'Park', 'Núñez', 'Ross', 'Stone', 'Okafor', 'Reyes', 'Marsh', 'Delgado', 'Halvorsen'];
@@ -55,8 +55,8 @@ export async function benchCheckIn(browser: Browser, base: string): Promise<Chec
             updatedAt: 1,
           });
         }
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
+        tx.addEventListener('complete', () => resolve());
+        tx.addEventListener('error', () => reject(tx.error));
       });
       db.close();
     }, MEMBERS);
@@ -87,6 +87,8 @@ export async function benchCheckIn(browser: Browser, base: string): Promise<Chec
     // (2) Taps: from the click until the member shows as present (saved and read back).
     const taps = await page.evaluate(async () => {
       const buttons = [...document.querySelectorAll<HTMLButtonElement>('ul.check-in > li > button')];
+      // Runs in the page, so it stays inside the evaluated function.
+      // oxlint-disable-next-line unicorn/consistent-function-scoping
       const tap = (b: HTMLButtonElement) =>
         new Promise<number>((resolve) => {
           const t0 = performance.now();
@@ -147,12 +149,13 @@ export async function benchCheckIn(browser: Browser, base: string): Promise<Chec
   }
 }
 
+const ms = (v: number) => `${v.toFixed(0)} ms`;
+
 type Row = (what: string, budget: string, measured: string, ok: boolean) => void;
 
 /** The rows of docs/PERFORMANCE.md for check-in (the hook in scripts/bench.ts). */
 export async function reportCheckIn(browser: Browser, base: string, row: Row): Promise<void> {
   const r = await benchCheckIn(browser, base);
-  const ms = (v: number) => `${v.toFixed(0)} ms`;
   row(
     `Check-in screen with ${r.members.toLocaleString('en-US')} members (median of 5 warm)`,
     '<= 300 ms',

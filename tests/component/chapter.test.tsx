@@ -176,8 +176,6 @@ describe('schedule changes on this device', () => {
     { timeout: 20_000 },
     async () => {
       const { user } = renderRoute('/chapter/schedule');
-      const cardOf = async () =>
-        (await screen.findByRole('heading', { level: 3, name: 'A Night With the Books' })).closest('li')!;
       let card = await cardOf();
       await user.click(within(card).getByText('Change this session on this device'));
       let form = within(card).getByRole('form', { name: 'Change A Night With the Books' });
@@ -222,6 +220,10 @@ describe('schedule changes on this device', () => {
     expect(await db.sessionChanges.count()).toBe(0);
   });
 });
+
+async function cardOf() {
+  return (await screen.findByRole('heading', { level: 3, name: 'A Night With the Books' })).closest('li')!;
+}
 
 async function waitForGone(query: () => HTMLElement | null) {
   const { waitFor } = await import('@testing-library/react');

@@ -115,7 +115,7 @@ it('prints a full season with an 80-character name on one page of Letter and of 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
   for (const format of ['Letter', 'A4'] as const) {
     const pdf = await pdfText(await page.pdf({ format, printBackground: true }));
-    expect(pdf.pages, format).toBe(1);
+    expect({ format, pages: pdf.pages }).toEqual({ format, pages: 1 });
     expect(pdf.text.replace(/\s+/g, '')).toContain(name.replace(/\s+/g, ''));
     expect(pdf.text).toMatch(/attended 30 hours/);
     expect(pdf.text).toContain('Facilities, Records and Vendors');
@@ -162,8 +162,9 @@ it('has no serious accessibility violations on any study-group view at 360 px', 
     await page.goto(path);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForTimeout(200);
-    expect(await axeViolations(page), path).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(phone.width);
+    expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect({ path, fits: width <= phone.width }).toEqual({ path, fits: true });
   }
   expect(errors).toEqual([]);
   await context.close();

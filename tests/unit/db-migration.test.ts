@@ -5,6 +5,15 @@ import { ClmDatabase } from '../../src/db/db';
 import { recordAnswer } from '../../src/db/answers';
 import { db, ROSTER_DUPLICATES } from '../../src/db/db';
 
+const m = (id: string, name: string, email: string, updatedAt: number) => ({
+  id,
+  name,
+  email,
+  role: 'candidate',
+  active: true,
+  updatedAt,
+});
+
 describe('database versions', () => {
   it('builds the progress summaries from the answers of a version-2 database', async () => {
     const name = `migrate-${Math.random()}`;
@@ -58,8 +67,8 @@ describe('database versions', () => {
   });
 
   it('makes emails unique in version 5, reporting duplicates it finds instead of failing', async () => {
-    const name = `migrate-v4-${Math.random()}`;
-    const old = new Dexie(name);
+    const dbName = `migrate-v4-${Math.random()}`;
+    const old = new Dexie(dbName);
     old.version(4).stores({
       answers: '++id, questionId, at, [questionId+at]',
       cards: 'questionId, due',
@@ -73,14 +82,6 @@ describe('database versions', () => {
       sessionChanges: 'sessionId',
       education: 'id, date',
     });
-    const m = (id: string, name: string, email: string, updatedAt: number) => ({
-      id,
-      name,
-      email,
-      role: 'candidate',
-      active: true,
-      updatedAt,
-    });
     await old
       .table('members')
       .bulkAdd([
@@ -90,7 +91,7 @@ describe('database versions', () => {
       ]);
     old.close();
 
-    const upgraded = new ClmDatabase(name);
+    const upgraded = new ClmDatabase(dbName);
     expect(await upgraded.members.count()).toBe(3);
     expect((await upgraded.members.get('a'))?.emailKey).toBe('ann@x.org');
     expect((await upgraded.members.get('b'))?.emailKey).toBeUndefined();
@@ -100,7 +101,7 @@ describe('database versions', () => {
     // From now on the database itself refuses a second member with the same email.
     await expect(
       upgraded.members.add({ ...m('d', 'Bo Two', 'bo@x.org', 3), role: 'candidate', emailKey: 'bo@x.org' }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
     upgraded.close();
   });
 });

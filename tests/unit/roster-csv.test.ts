@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsv, IMPORT_MAX_ROWS, parseRosterCsv } from '../../src/lib/roster-csv';
 
+const csvOf = (n: number) => 'name,email\n' + Array.from({ length: n }, (_, i) => `Member ${i},m${i}@x.org`).join('\n');
+
 describe('roster CSV files', () => {
   it('reads UTF-8 with a byte-order mark', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('name,email\nHernández,h@x.org\n')]);
@@ -28,10 +30,8 @@ describe('roster CSV files', () => {
   });
 
   it(`refuses more than ${IMPORT_MAX_ROWS} rows with a clear message, and takes exactly that many`, () => {
-    const rows = (n: number) =>
-      'name,email\n' + Array.from({ length: n }, (_, i) => `Member ${i},m${i}@x.org`).join('\n');
-    expect(parseRosterCsv(rows(IMPORT_MAX_ROWS), new Set()).rows).toHaveLength(IMPORT_MAX_ROWS);
-    expect(parseRosterCsv(rows(IMPORT_MAX_ROWS + 1), new Set()).fileError).toBe(
+    expect(parseRosterCsv(csvOf(IMPORT_MAX_ROWS), new Set()).rows).toHaveLength(IMPORT_MAX_ROWS);
+    expect(parseRosterCsv(csvOf(IMPORT_MAX_ROWS + 1), new Set()).fileError).toBe(
       'The file has more than 5,000 rows: split it into smaller files.',
     );
   });
