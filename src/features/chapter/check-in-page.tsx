@@ -37,15 +37,17 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
   const byMember = useMemo(() => new Map(attendance.map((a) => [a.memberId, a])), [attendance]);
   const active = useMemo(() => members.filter((m) => m.active).map((m) => ({ m, key: memberSearchKey(m) })), [members]);
 
+  // With "All" shown, a tap changes no one's place in the list: the list is not rebuilt.
+  const presence = filter === 'all' ? undefined : byMember;
   const shown = useMemo(() => {
     const words = queryWords(query);
     return active
       .filter(
         ({ m, key }) =>
-          matchesWords(key, words) && (filter === 'all' || (filter === 'present') === !!byMember.get(m.id)?.present),
+          matchesWords(key, words) && (!presence || (filter === 'present') === !!presence.get(m.id)?.present),
       )
       .map(({ m }) => m);
-  }, [active, query, filter, byMember]);
+  }, [active, query, filter, presence]);
 
   /** Attendance on another day than the session's asks once first. */
   const mayRecord = useCallback(() => {
