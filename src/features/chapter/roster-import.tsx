@@ -17,15 +17,19 @@ function readBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
+const SHOW_FINE = 200;
+
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function RosterImport({ members }: { members: Member[] | undefined }) {
   const [preview, setPreview] = useState<{ rows: RosterRow[]; fileError?: string | undefined } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
   const { saving, error, run } = useSubmit();
 
   const readFile = async (file: File) => {
     setDone(null);
+    setAll(false);
     try {
       const decoded = decodeCsv(await readBytes(file));
       if ('error' in decoded) return setPreview({ rows: [], fileError: decoded.error });
@@ -46,12 +50,16 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
     }, 'Nothing was imported');
 
   const good = preview?.rows.filter((r) => !r.error).length ?? 0;
+  // Rows with a problem first, all of them; rows that are fine, the first few unless asked.
+  const problems = preview?.rows.filter((r) => r.error) ?? [];
+  const fine = preview?.rows.filter((r) => !r.error) ?? [];
+  const shown = [...problems, ...(all ? fine : fine.slice(0, SHOW_FINE))];
   return (
     <div className="card stack">
       <h2>Import members from a CSV file</h2>
       <p className="muted">
-        Columns: name, email, and optionally role (candidate, clm or guest); at most 5,000 rows. You see every row
-        before anything is added.
+        Columns: name, email, and optionally role (candidate, clm or guest); at most 5,000 rows. Every row is checked
+        and each problem shown before anything is added.
       </p>
       <label className="field">
         <span>CSV file</span>
@@ -70,7 +78,8 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
       {preview && !preview.fileError && (
         <>
           <p>
-            {plural(preview.rows.length, 'row')}: {good} ready, {preview.rows.length - good} with a problem.
+            {plural(preview.rows.length, 'row')}: {good} ready, {preview.rows.length - good} with a problem
+            {problems.length > 0 ? ' (listed first)' : ''}.
           </p>
           <div className="table-scroll" role="region" aria-label="Import preview" tabIndex={0}>
             <table className="scores import-preview">
@@ -83,7 +92,7 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
                 </tr>
               </thead>
               <tbody>
-                {preview.rows.map((r) => (
+                {shown.map((r) => (
                   <tr key={r.line}>
                     <td>{r.line}</td>
                     <td className={r.error ? 'tag-wrong' : 'tag-correct'}>{r.error ?? 'OK'}</td>
@@ -94,6 +103,11 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
               </tbody>
             </table>
           </div>
+          {fine.length > SHOW_FINE && !all && (
+            <button type="button" className="link-button" onClick={() => setAll(true)}>
+              Show all {fine.length.toLocaleString('en-US')} rows that are ready
+            </button>
+          )}
           <p className="actions">
             <button type="button" className="button" disabled={good === 0 || saving} onClick={importRows}>
               {saving ? 'Importing…' : `Import ${good} members`}
