@@ -1,6 +1,7 @@
 // Check-in at the door: the roster alphabetically, found by name or email as you type, one tap
 // per member, hours for late arrivals, walk-ins, and an undo that belongs to this session.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createRecordStore } from './record-store';
 import { Link, useParams } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
@@ -35,6 +36,13 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
   const today = todayIn(content.program.timezone);
   const confirmed = useRef(checkInOpen(session, today));
   const byMember = useMemo(() => new Map(attendance.map((a) => [a.memberId, a])), [attendance]);
+  const [store] = useState(() => {
+    const s = createRecordStore();
+    s.set(attendance);
+    return s;
+  });
+  // Before paint: the rows read their records from the store.
+  useLayoutEffect(() => store.set(attendance), [store, attendance]);
   const active = useMemo(() => members.filter((m) => m.active).map((m) => ({ m, key: memberSearchKey(m) })), [members]);
 
   // With "All" shown, a tap changes no one's place in the list: the list is not rebuilt.
@@ -169,13 +177,7 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
         </p>
       )}
       {members.length === 0 && <p>The roster is empty: add a walk-in below.</p>}
-      <CheckInList
-        members={shown}
-        byMember={byMember}
-        sessionHours={session.hours}
-        onToggle={onToggle}
-        onHours={onHours}
-      />
+      <CheckInList members={shown} store={store} sessionHours={session.hours} onToggle={onToggle} onHours={onHours} />
       {members.length > 0 && shown.length === 0 && <p className="muted">No member matches.</p>}
       <WalkInForm session={session} mayRecord={mayRecord} onAdded={(name) => setMessage(`${name} is present.`)} />
       <p className="muted">Season target: {formatHours(content.program.season.targetHours)} per member.</p>

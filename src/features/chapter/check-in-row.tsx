@@ -1,19 +1,22 @@
 // One member on the check-in list: a big toggle, and for someone present their hours (typed,
 // or a quick choice), bounded by the session's length, with the saved value shown.
-import { memo, useState } from 'react';
+import { memo, useCallback, useState, useSyncExternalStore } from 'react';
+import type { RecordStore } from './record-store';
 import type { Attendance, Member } from '../../lib/chapter';
 import { formatHours, formatWhen } from '../../lib/dates';
 import { parseHours, quickHours } from '../../lib/check-in';
 
 interface Props {
   member: Member;
-  record: Attendance | undefined;
+  store: RecordStore;
   sessionHours: number;
   onToggle: (member: Member, record: Attendance | undefined) => void;
   onHours: (member: Member, hours: number) => Promise<boolean>;
 }
 
-function Row({ member, record, sessionHours, onToggle, onHours }: Props) {
+function Row({ member, store, sessionHours, onToggle, onHours }: Props) {
+  const snapshot = useCallback(() => store.get(member.id), [store, member.id]);
+  const record = useSyncExternalStore(store.subscribe, snapshot);
   const present = !!record?.present;
   return (
     <li className={present ? 'is-present' : ''}>
@@ -102,21 +105,20 @@ function HoursEditor({
 /** The list itself: re-rendered only when who is shown or their records change, not on messages. */
 export const CheckInList = memo(function CheckInList({
   members,
-  byMember,
+  store,
   sessionHours,
   onToggle,
   onHours,
 }: {
   members: Member[];
-  byMember: ReadonlyMap<string, Attendance>;
-} & Omit<Props, 'member' | 'record'>) {
+} & Omit<Props, 'member'>) {
   return (
     <ul className="check-in">
       {members.map((m) => (
         <CheckInRow
           key={m.id}
           member={m}
-          record={byMember.get(m.id)}
+          store={store}
           sessionHours={sessionHours}
           onToggle={onToggle}
           onHours={onHours}
@@ -126,16 +128,14 @@ export const CheckInList = memo(function CheckInList({
   );
 });
 
-// Rows re-render only when their own record changes, so a tap stays fast on a long roster.
+// A row re-renders when its own record changes (through the store) or its member is renamed.
 export const CheckInRow = memo(
   Row,
   (a, b) =>
     a.member.id === b.member.id &&
     a.member.name === b.member.name &&
+    a.store === b.store &&
     a.sessionHours === b.sessionHours &&
     a.onToggle === b.onToggle &&
-    a.onHours === b.onHours &&
-    a.record?.present === b.record?.present &&
-    a.record?.hours === b.record?.hours &&
-    a.record?.updatedAt === b.record?.updatedAt,
+    a.onHours === b.onHours,
 );
