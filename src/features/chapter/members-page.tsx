@@ -10,9 +10,12 @@ import { belowTarget } from '../../lib/hours';
 import { GroupNav } from './group-nav';
 import { exportChapterFile } from './data';
 import { useSeason } from './use-season';
+import { FormError } from './form-error';
+import { useSubmit } from './use-submit';
 
 export function Component() {
   const data = useSeason();
+  const { error, run } = useSubmit();
   if (!data) return <p className="muted">Loading…</p>;
   const { members, season } = data;
   const { program } = content;
@@ -31,6 +34,7 @@ export function Component() {
           {session.title} is cancelled: its {count} check-in{count === 1 ? ' is' : 's are'} kept but not counted.
         </p>
       ))}
+      <FormError error={error} />
       {members.length === 0 ? (
         <p className="muted">No members yet.</p>
       ) : (
@@ -66,12 +70,14 @@ export function Component() {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={async () =>
-                          download(
-                            `hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`,
-                            'application/json',
-                            await exportChapterFile(m.id),
-                          )
+                        onClick={() =>
+                          void run(async () => {
+                            download(
+                              `hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`,
+                              'application/json',
+                              await exportChapterFile(m.id),
+                            );
+                          }, `The hours file for ${m.name} was not made`)
                         }
                       >
                         Hours file for {m.name}

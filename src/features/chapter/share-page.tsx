@@ -57,7 +57,12 @@ export function Component() {
           <button
             type="button"
             className="button"
-            onClick={async () => download('chapter-study-group.json', 'application/json', await exportChapterFile())}
+            disabled={saving}
+            onClick={() =>
+              void run(async () => {
+                download('chapter-study-group.json', 'application/json', await exportChapterFile());
+              }, 'The chapter file was not made')
+            }
           >
             Export the chapter file
           </button>

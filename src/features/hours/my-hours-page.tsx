@@ -62,7 +62,14 @@ export function Component() {
         ) : (
           <label className="field">
             <span>I am</span>
-            <select value={data.me ?? ''} onChange={(e) => void chooseMe(e.target.value || undefined)}>
+            <select
+              value={data.me ?? ''}
+              onChange={(e) =>
+                void chooseMe(e.target.value || undefined).catch((err: unknown) =>
+                  setMessage(`Not saved: ${err instanceof Error ? err.message : String(err)}`),
+                )
+              }
+            >
               <option value="">Choose your name</option>
               {data.members.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -115,7 +122,15 @@ export function Component() {
                   {e.provider ? `, ${e.provider}` : ''} · {formatHours(e.hours)} ·{' '}
                   {KINDS.find((k) => k.id === e.kind)?.label}
                 </span>
-                <button type="button" className="button-secondary" onClick={() => void removeEducation(e.id)}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() =>
+                    void removeEducation(e.id).catch((err: unknown) =>
+                      setMessage(`Not removed: ${err instanceof Error ? err.message : String(err)}`),
+                    )
+                  }
+                >
                   Remove {e.title}
                 </button>
               </li>
