@@ -16,6 +16,7 @@ import { compileContent } from '../src/content/compile.ts';
 import { readContentDirs } from '../src/content/load.ts';
 import { clmContent } from '../src/content/vite-plugin.ts';
 import { generateBank } from './bench/generate-bank.ts';
+import { reportCheckIn } from './bench/checkin.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const flags = [
@@ -77,6 +78,7 @@ try {
     if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
   });
   await page.goto(base + '/', { waitUntil: 'networkidle' });
+  await reportCheckIn(browser, base, row);
   await browser.close();
   let gz = 0;
   const files: string[] = [];

@@ -20,6 +20,9 @@ export const paths = {
   progress: { path: '/progress', href: () => '/progress' },
   search: { path: '/search', href: (q?: string) => (q ? `/search?q=${encodeURIComponent(q)}` : '/search') },
   chapter: { path: '/chapter', href: () => '/chapter' },
+  chapterSchedule: { path: '/chapter/schedule', href: () => '/chapter/schedule' },
+  chapterRoster: { path: '/chapter/roster', href: () => '/chapter/roster' },
+  chapterShare: { path: '/chapter/share', href: () => '/chapter/share' },
   checkIn: { path: '/chapter/check-in/:sessionId', href: (sessionId: string) => `/chapter/check-in/${sessionId}` },
   members: { path: '/chapter/members', href: () => '/chapter/members' },
   certificate: {

@@ -33,6 +33,10 @@ const weight = z
 export const programSchema = z.strictObject({
   title: text,
   chapter: text,
+  /** How to reach the chapter (shown on certificates): an email, phone or address. */
+  contact: text.optional(),
+  /** The chapter's ALA approved-provider number, printed on certificates when given. */
+  approvedProvider: text.optional(),
   timezone: z.string({ error: 'must be a timezone name such as America/Chicago' }).refine(isTimeZone, {
     error: (iss) => `"${String(iss.input)}" is not a known timezone: use a name such as America/Chicago`,
   }),

@@ -4,6 +4,8 @@
 export interface Program {
   title: string;
   chapter: string;
+  contact?: string | undefined;
+  approvedProvider?: string | undefined;
   timezone: string;
   season: { start: string; targetHours: number };
   exam: {

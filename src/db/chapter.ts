@@ -1,7 +1,8 @@
 // The chapter's records shared between features: the chapter file a committee passes between
 // devices (roster, attendance, local schedule changes), merged in one transaction.
-import { db } from './db';
-import { mergeChapter, type ChapterFile, type MergeResult } from '../lib/chapter';
+import { db, storedMember } from './db';
+import { normalizeEmail, type Member, type ChapterFile } from '../lib/chapter';
+import { futureStamp, mergeChapter, type MergeSummary } from '../lib/merge';
 
 /** The chapter file: roster, attendance and this device's schedule changes, as JSON. */
 export async function exportChapterFile(memberId?: string): Promise<string> {
@@ -15,15 +16,16 @@ export async function exportChapterFile(memberId?: string): Promise<string> {
     kind: 'clm-study-chapter',
     version: 1,
     exportedAt: Date.now(),
-    members,
-    attendance,
-    sessionChanges,
+    // Where a record came from is this device's business: the file carries the records only.
+    members: members.map(({ emailKey: _key, origin: _origin, ...m }) => m),
+    attendance: attendance.map(({ origin: _origin, ...a }) => a),
+    sessionChanges: sessionChanges.map(({ origin: _origin, ...c }) => c),
   };
   return JSON.stringify(file, null, 1);
 }
 
 /** Merges a chapter file in one transaction; a file that is not one changes nothing. */
-export async function importChapterFile(text: string): Promise<MergeResult['summary']> {
+export async function importChapterFile(text: string, fileName = 'a chapter file'): Promise<MergeSummary> {
   let file: ChapterFile;
   try {
     file = JSON.parse(text) as ChapterFile;
@@ -39,16 +41,36 @@ export async function importChapterFile(text: string): Promise<MergeResult['summ
   ) {
     throw new Error('the file is not a CLM Study chapter file.');
   }
+  const now = Date.now();
+  const future = futureStamp(file, now);
+  if (future)
+    throw new Error(
+      `the file has changes dated ${future}, more than a day ahead of this device: check the clock of the device that exported it.`,
+    );
+  const origin = { file: fileName, importedAt: now };
   return db.transaction('rw', db.members, db.attendance, db.sessionChanges, async () => {
     const [members, attendance, sessionChanges] = await Promise.all([
       db.members.toArray(),
       db.attendance.toArray(),
       db.sessionChanges.toArray(),
     ]);
-    const merged = mergeChapter({ members, attendance, sessionChanges }, file);
-    await db.members.bulkPut(merged.members);
+    const merged = mergeChapter({ members, attendance, sessionChanges }, file, origin);
+    await db.members.bulkPut(keyed(merged.members));
     await db.attendance.bulkPut(merged.attendance);
     await db.sessionChanges.bulkPut(merged.sessionChanges);
     return merged.summary;
   });
+}
+
+/** Records to store: one member per email carries the unique key (a reported duplicate keeps none). */
+function keyed(members: (Member & { emailKey?: string | undefined })[]) {
+  const taken = new Set<string>();
+  return [...members]
+    .sort((a, b) => Number(!a.emailKey) - Number(!b.emailKey))
+    .map((m) => {
+      const key = normalizeEmail(m.email);
+      if (taken.has(key)) return { ...m, email: key, emailKey: undefined };
+      taken.add(key);
+      return storedMember(m);
+    });
 }

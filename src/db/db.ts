@@ -9,7 +9,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
 import { localDay } from '../lib/progress';
-import type { Attendance, Member, SessionChange } from '../lib/chapter';
+import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
 
 export interface AnswerRecord {
@@ -107,7 +107,7 @@ export class ClmDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, 'key'>;
   progress!: EntityTable<QuestionProgress, 'questionId'>;
   days!: EntityTable<DayRecord, 'day'>;
-  members!: EntityTable<Member, 'id'>;
+  members!: EntityTable<StoredMember, 'id'>;
   attendance!: EntityTable<Attendance, 'id'>;
   sessionChanges!: EntityTable<SessionChange, 'sessionId'>;
   education!: EntityTable<EducationEntry, 'id'>;
@@ -147,7 +147,47 @@ export class ClmDatabase extends Dexie {
       sessionChanges: 'sessionId',
       education: 'id, date',
     });
+    // Emails unique in the database itself. The unique index is on emailKey (the normalized
+    // email), a new field, so records with duplicate emails from before cannot make the upgrade
+    // fail: the first member of each email gets the key, the others are reported for the
+    // committee to fix (settings "roster-duplicates").
+    this.version(5)
+      .stores({ members: 'id, email, &emailKey' })
+      .upgrade(async (tx) => {
+        const members = await tx.table<StoredMember>('members').orderBy('id').toArray();
+        members.sort((a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id));
+        const first = new Map<string, StoredMember>();
+        const duplicates: RosterDuplicate[] = [];
+        for (const m of members) {
+          const key = normalizeEmail(m.email);
+          const kept = first.get(key);
+          if (kept) duplicates.push({ email: key, memberId: m.id, name: m.name, keptName: kept.name });
+          else {
+            first.set(key, m);
+            await tx.table('members').update(m.id, { emailKey: key });
+          }
+        }
+        if (duplicates.length > 0) await tx.table('settings').put({ key: ROSTER_DUPLICATES, value: duplicates });
+      });
   }
+}
+
+/** A member as stored: emailKey carries the unique index (absent on a reported duplicate). */
+export type StoredMember = Member & { emailKey?: string | undefined };
+
+/** A member whose email another member already had when version 5 made emails unique. */
+export interface RosterDuplicate {
+  email: string;
+  memberId: string;
+  name: string;
+  keptName: string;
+}
+
+export const ROSTER_DUPLICATES = 'roster-duplicates';
+
+/** The record to store for a member: its unique email key set. */
+export function storedMember(m: Member): StoredMember {
+  return { ...m, email: normalizeEmail(m.email), emailKey: normalizeEmail(m.email) };
 }
 
 /** Adds one answer to the per-question and per-day summaries (answers folded in time order). */

@@ -68,7 +68,8 @@ export function evaluateRule(rule: RuleSet, entries: readonly EducationEntry[], 
     }
     for (const cap of caps) if (cap.kinds.includes(e.kind)) cap.counted += h;
     counted += h;
-    if (e.category) byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + h);
+    // Topic hours count toward the total and their topic, never toward a category minimum.
+    if (e.category && !e.topic) byCategory.set(e.category, (byCategory.get(e.category) ?? 0) + h);
     if (e.topic) byTopic.set(e.topic, (byTopic.get(e.topic) ?? 0) + h);
   }
   const categories = rule.categories.map((c) => ({ ...c, have: round(byCategory.get(c.id) ?? 0) }));

@@ -1,5 +1,5 @@
-// Study-group records and their pure rules: attendance hours, members below target, and the
-// merge of a chapter file from another committee member's device.
+// Study-group records and their pure rules: roster input, and the merge of a chapter file from
+// another committee member's device. Hours are in hours.ts, the schedule in schedule.ts.
 
 export type MemberRole = 'candidate' | 'clm' | 'guest';
 
@@ -10,6 +10,31 @@ export interface Member {
   role: MemberRole;
   active: boolean;
   updatedAt: number;
+  /** When each field last changed, so a merge keeps the newer value of each field. */
+  fieldsAt?: Partial<Record<MemberField, number>> | undefined;
+  /** Set when the latest change came from a chapter file; absent when it was made here. */
+  origin?: Origin | undefined;
+}
+
+export type MemberField = 'name' | 'email' | 'role' | 'active';
+
+/** A new member, every field stamped now (a later change on any device moves only its own stamp). */
+export function newMember(input: { name: string; email: string; role: MemberRole }, now: number, id: string): Member {
+  return {
+    id,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    active: true,
+    updatedAt: now,
+    fieldsAt: { name: now, email: now, role: now, active: now },
+  };
+}
+
+/** Where a record's latest change came from: a chapter file imported on this device. */
+export interface Origin {
+  file: string;
+  importedAt: number;
 }
 
 export interface Attendance {
@@ -20,6 +45,7 @@ export interface Attendance {
   present: boolean;
   hours: number;
   updatedAt: number;
+  origin?: Origin | undefined;
 }
 
 /** A committee's local change to a session of the content: moved, renamed room, cancelled. */
@@ -32,50 +58,35 @@ export interface SessionChange {
   cancelled?: boolean | undefined;
   /** An extra session the committee added (not in the content): these describe it. */
   extra?: { title: string; area: string; speaker: string } | undefined;
+  /** How many times the session was changed on any device: the calendar's SEQUENCE. */
+  revision?: number | undefined;
   updatedAt: number;
+  origin?: Origin | undefined;
 }
 
 export const attendanceId = (sessionId: string, memberId: string) => `${sessionId}|${memberId}`;
 
-export interface MemberHours {
-  memberId: string;
-  hours: number;
-  attended: number;
-  missed: number;
-}
-
-/** Hours per member over the held (past, not cancelled) sessions. */
-export function memberHours(
-  members: readonly Member[],
-  attendance: readonly Attendance[],
-  heldSessionIds: readonly string[],
-): Map<string, MemberHours> {
-  const held = new Set(heldSessionIds);
-  const out = new Map<string, MemberHours>(
-    members.map((m) => [m.id, { memberId: m.id, hours: 0, attended: 0, missed: 0 }]),
-  );
-  for (const a of attendance) {
-    const t = out.get(a.memberId);
-    if (!t || !a.present || !held.has(a.sessionId)) continue;
-    t.hours = Math.round((t.hours + a.hours) * 100) / 100;
-    t.attended++;
-  }
-  for (const t of out.values()) t.missed = heldSessionIds.length - t.attended;
-  return out;
-}
-
-/** Active members whose hours cannot reach the target even if they attend every session left. */
-export function belowTarget(
-  members: readonly Member[],
-  hours: ReadonlyMap<string, MemberHours>,
-  target: number,
-  hoursLeft: number,
-): Member[] {
-  return members.filter((m) => m.active && (hours.get(m.id)?.hours ?? 0) + hoursLeft < target);
-}
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
+}
+
+export const NAME_MAX = 200;
+export const EMAIL_MAX = 254;
+// Bidirectional overrides and isolates: they can make a name display as something else.
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+
+/** A member's name and email as typed or imported: cleaned, or the reason it is refused. */
+export function cleanMemberInput(input: {
+  name: string;
+  email: string;
+}): { name: string; email: string; error?: undefined } | { error: string } {
+  const name = input.name.replace(BIDI, '').replace(/\s+/g, ' ').trim();
+  const email = normalizeEmail(input.email.replace(BIDI, ''));
+  if (!name) return { error: 'The name is empty.' };
+  if (name.length > NAME_MAX) return { error: `The name is longer than ${NAME_MAX} characters.` };
+  if (email.length > EMAIL_MAX) return { error: `The email is longer than ${EMAIL_MAX} characters.` };
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: `"${input.email.trim()}" is not an email address.` };
+  return { name, email };
 }
 
 export interface ChapterFile {
@@ -85,90 +96,4 @@ export interface ChapterFile {
   members: Member[];
   attendance: Attendance[];
   sessionChanges: SessionChange[];
-}
-
-export interface MergeResult {
-  members: Member[];
-  attendance: Attendance[];
-  sessionChanges: SessionChange[];
-  summary: { added: number; updated: number; unchanged: number; keptLocal: number };
-}
-
-/**
- * Merges an imported chapter file into local records. The same member is matched by id or by
- * email; for each record the newer change wins (a tie keeps the local one, so importing the
- * same file twice changes nothing); nothing is deleted, so a deactivated member stays with
- * their attendance.
- */
-export function mergeChapter(
-  local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[] },
-  incoming: ChapterFile,
-): MergeResult {
-  const summary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0 };
-  const members = new Map(local.members.map((m) => [m.id, m]));
-  const byEmail = new Map(local.members.map((m) => [normalizeEmail(m.email), m.id]));
-  const idMap = new Map<string, string>();
-
-  const take = <T extends { updatedAt: number }>(mine: T | undefined, theirs: T, same: (a: T, b: T) => boolean): T => {
-    if (!mine) {
-      summary.added++;
-      return theirs;
-    }
-    if (same(mine, theirs)) {
-      summary.unchanged++;
-      return mine;
-    }
-    if (theirs.updatedAt > mine.updatedAt) {
-      summary.updated++;
-      return theirs;
-    }
-    summary.keptLocal++;
-    return mine;
-  };
-
-  for (const m of incoming.members) {
-    const localId = members.has(m.id) ? m.id : byEmail.get(normalizeEmail(m.email));
-    const id = localId ?? m.id;
-    idMap.set(m.id, id);
-    const merged = take(
-      members.get(id),
-      { ...m, id },
-      (a, b) =>
-        a.name === b.name &&
-        normalizeEmail(a.email) === normalizeEmail(b.email) &&
-        a.role === b.role &&
-        a.active === b.active,
-    );
-    members.set(id, merged);
-    byEmail.set(normalizeEmail(merged.email), id);
-  }
-
-  const attendance = new Map(local.attendance.map((a) => [a.id, a]));
-  for (const a of incoming.attendance) {
-    const memberId = idMap.get(a.memberId) ?? a.memberId;
-    const id = attendanceId(a.sessionId, memberId);
-    attendance.set(
-      id,
-      take(attendance.get(id), { ...a, id, memberId }, (x, y) => x.present === y.present && x.hours === y.hours),
-    );
-  }
-
-  const changes = new Map(local.sessionChanges.map((c) => [c.sessionId, c]));
-  for (const c of incoming.sessionChanges) {
-    changes.set(
-      c.sessionId,
-      take(
-        changes.get(c.sessionId),
-        c,
-        (x, y) => JSON.stringify({ ...x, updatedAt: 0 }) === JSON.stringify({ ...y, updatedAt: 0 }),
-      ),
-    );
-  }
-
-  return {
-    members: [...members.values()],
-    attendance: [...attendance.values()],
-    sessionChanges: [...changes.values()],
-    summary,
-  };
 }

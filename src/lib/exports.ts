@@ -1,27 +1,33 @@
-// CSV exports of the study group (papaparse writes them, so quoting is always right).
+// CSV exports of the study group. papaparse writes them, so quoting is always right; a UTF-8
+// byte-order mark makes Excel read accents right; cells a spreadsheet would run as a formula
+// are neutralised as OWASP recommends (papaparse's escapeFormulae: a leading apostrophe), so a
+// name stays text. The pattern is ours: papaparse's default misses a formula with a line break.
 import Papa from 'papaparse';
-import type { Attendance, Member } from './chapter';
+import type { Member } from './chapter';
+import type { SeasonHours } from './hours';
 
-export function rosterCsv(members: readonly Member[]): string {
-  return Papa.unparse({
-    fields: ['name', 'email', 'role', 'active'],
-    data: members.map((m) => [m.name, m.email, m.role, m.active ? 'yes' : 'no']),
-  });
+const BOM = '\uFEFF';
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csv(fields: string[], rows: (string | number)[][]): string {
+  return BOM + Papa.unparse({ fields, data: rows }, { escapeFormulae: FORMULA_START });
 }
 
-/** Members x sessions: hours attended per held session, and each member's total. */
-export function attendanceMatrixCsv(
-  members: readonly Member[],
-  sessions: readonly { id: string; date: string; title: string }[],
-  attendance: readonly Attendance[],
-): string {
-  const hours = new Map(attendance.filter((a) => a.present).map((a) => [a.id, a.hours]));
-  const data = members.map((m) => {
-    const cells = sessions.map((s) => hours.get(`${s.id}|${m.id}`) ?? 0);
-    return [m.name, m.email, ...cells, Math.round(cells.reduce((a, b) => a + b, 0) * 100) / 100];
-  });
-  return Papa.unparse({
-    fields: ['name', 'email', ...sessions.map((s) => `${s.date} ${s.title}`), 'total hours'],
-    data,
-  });
+export function rosterCsv(members: readonly Member[]): string {
+  return csv(
+    ['name', 'email', 'role', 'active'],
+    members.map((m) => [m.name, m.email, m.role, m.active ? 'yes' : 'no']),
+  );
+}
+
+/** Members x held sessions: hours credited per session and each member's total (the one rule). */
+export function attendanceMatrixCsv(members: readonly Member[], season: SeasonHours): string {
+  return csv(
+    ['name', 'email', ...season.held.map((s) => `${s.date} ${s.title}`), 'total hours'],
+    members.map((m) => {
+      const mine = season.byMember.get(m.id);
+      const bySession = new Map((mine?.sessions ?? []).map((a) => [a.session.id, a.hours]));
+      return [m.name, m.email, ...season.held.map((s) => bySession.get(s.id) ?? 0), mine?.hours ?? 0];
+    }),
+  );
 }

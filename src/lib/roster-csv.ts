@@ -1,7 +1,7 @@
 // Roster import from CSV (papaparse): columns name, email and optional role; every row checked
 // before anything is added, so a bad file changes nothing.
 import Papa from 'papaparse';
-import { normalizeEmail, type MemberRole } from './chapter';
+import { cleanMemberInput, normalizeEmail, type MemberRole } from './chapter';
 
 export interface RosterRow {
   line: number;
@@ -11,6 +11,8 @@ export interface RosterRow {
   error?: string | undefined;
 }
 
+export const IMPORT_MAX_ROWS = 5000;
+
 const ROLES: Record<string, MemberRole> = {
   candidate: 'candidate',
   clm: 'clm',
@@ -18,16 +20,32 @@ const ROLES: Record<string, MemberRole> = {
   guest: 'guest',
   '': 'candidate',
 };
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The text of a CSV file: UTF-8 (with or without a byte-order mark), or else Windows-1252, as
+ * Excel saves "CSV" on Windows. Bytes neither can be are refused with a plain message.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string } | { error: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    const text = new TextDecoder('windows-1252').decode(bytes);
+    // Control characters other than tab and line breaks mean this is not a text file.
+    if ([...text].some((ch) => ch < ' ' && ch !== '\t' && ch !== '\n' && ch !== '\r'))
+      return { error: 'The file is not a text CSV file (save it from the spreadsheet as "CSV UTF-8").' };
+    return { text };
+  }
+}
 
 export function parseRosterCsv(
   text: string,
   existingEmails: ReadonlySet<string>,
 ): { rows: RosterRow[]; fileError?: string } {
-  const parsed = Papa.parse<Record<string, string>>(text.trim(), {
+  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, '').trim(), {
     header: true,
     skipEmptyLines: 'greedy',
     transformHeader: (h) => h.trim().toLowerCase(),
+    preview: IMPORT_MAX_ROWS + 1,
   });
   const fields = parsed.meta.fields ?? [];
   if (!fields.includes('name') || !fields.includes('email')) {
@@ -36,19 +54,24 @@ export function parseRosterCsv(
       fileError: 'The file needs a header row with the columns "name" and "email" (and optionally "role").',
     };
   }
+  if (parsed.data.length > IMPORT_MAX_ROWS) {
+    return {
+      rows: [],
+      fileError: `The file has more than ${IMPORT_MAX_ROWS.toLocaleString('en-US')} rows: split it into smaller files.`,
+    };
+  }
   const seen = new Set<string>();
   const rows = parsed.data.map((r, i): RosterRow => {
     const line = i + 2;
-    const name = (r.name ?? '').trim();
-    const email = normalizeEmail(r.email ?? '');
     const roleText = (r.role ?? '').trim().toLowerCase();
     const role = ROLES[roleText];
-    let error: string | undefined;
-    if (!name) error = 'The name is empty.';
-    else if (!EMAIL.test(email)) error = `"${r.email ?? ''}" is not an email address.`;
-    else if (role === undefined) error = `Unknown role "${r.role}": use candidate, clm or guest.`;
-    else if (existingEmails.has(email)) error = `${email} is already on the roster.`;
-    else if (seen.has(email)) error = `${email} appears twice in this file.`;
+    const clean = cleanMemberInput({ name: r.name ?? '', email: r.email ?? '' });
+    const name = clean.error === undefined ? clean.name : (r.name ?? '').trim();
+    const email = clean.error === undefined ? clean.email : normalizeEmail(r.email ?? '');
+    let error: string | undefined = clean.error;
+    if (error === undefined && role === undefined) error = `Unknown role "${r.role}": use candidate, clm or guest.`;
+    else if (error === undefined && existingEmails.has(email)) error = `${email} is already on the roster.`;
+    else if (error === undefined && seen.has(email)) error = `${email} appears twice in this file.`;
     seen.add(email);
     return { line, name, email, role: role ?? 'candidate', error };
   });

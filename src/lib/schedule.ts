@@ -1,49 +1,93 @@
-// The season's schedule: sessions from content with the committee's local changes laid over,
-// and calendar export in the program's timezone.
-import { createEvents, type EventAttributes } from 'ics';
+// The season's schedule: the published sessions (content) with this device's changes laid over
+// (reschedule, hours, room, cancel, extra sessions). Every screen and export reads the schedule
+// from buildSchedule and asks isHeld whether a session counts: one rule, one place.
 import type { SessionMeta } from '../content/types';
 import type { SessionChange } from './chapter';
 
 export interface ScheduledSession extends SessionMeta {
   cancelled: boolean;
-  /** True when a local change differs from the content. */
+  /** True when this device's change makes the session differ from the published one. */
   changed: boolean;
+  /** Added on this device (not in the content). */
+  extra: boolean;
+  /** Times the session was changed: the calendar's SEQUENCE, so calendars take the newest. */
+  sequence: number;
+  /** The published date and start, when the session was moved. */
+  movedFrom?: { date: string; start: string } | undefined;
 }
 
-export function applyChanges(
-  sessions: readonly SessionMeta[],
-  changes: ReadonlyMap<string, SessionChange>,
+function isExtra(c: SessionChange): c is SessionChange & { extra: NonNullable<SessionChange['extra']> } {
+  return c.extra !== undefined;
+}
+
+/** The schedule of the season in date order, from the content and this device's changes. */
+export function buildSchedule(
+  published: readonly SessionMeta[],
+  changes: ReadonlyMap<string, SessionChange> | readonly SessionChange[],
 ): ScheduledSession[] {
-  const known = new Set(sessions.map((s) => s.id));
-  const extras: SessionMeta[] = [...changes.values()]
-    .filter((c) => c.extra && !known.has(c.sessionId))
+  const byId = new Map<string, SessionChange>(
+    Array.isArray(changes)
+      ? changes.map((c) => [c.sessionId, c])
+      : [...(changes as ReadonlyMap<string, SessionChange>)],
+  );
+  const known = new Set(published.map((s) => s.id));
+  const extras: SessionMeta[] = [...byId.values()]
+    .filter((c) => !known.has(c.sessionId))
+    .filter(isExtra)
+    .filter((c) => c.date)
     .map((c) => ({
       id: c.sessionId,
-      title: c.extra!.title,
-      area: c.extra!.area,
+      title: c.extra.title,
+      area: c.extra.area,
       subareas: [],
       competencies: [],
-      speaker: { name: c.extra!.speaker },
+      speaker: { name: c.extra.speaker },
       date: c.date ?? '',
       start: c.start ?? '18:00',
       hours: c.hours ?? 1,
       location: c.location,
       questionIds: [],
     }));
-  return [...sessions, ...extras]
-    .map((s) => {
-      const c = changes.get(s.id);
+  return [...published, ...extras]
+    .map((s): ScheduledSession => {
+      const c = byId.get(s.id);
+      const extra = !known.has(s.id);
+      const date = c?.date ?? s.date;
+      const start = c?.start ?? s.start;
+      const hours = c?.hours ?? s.hours;
+      const location = c?.location ?? s.location;
+      const cancelled = c?.cancelled ?? false;
+      const moved = !extra && (date !== s.date || start !== s.start);
       return {
         ...s,
-        date: c?.date ?? s.date,
-        start: c?.start ?? s.start,
-        hours: c?.hours ?? s.hours,
-        location: c?.location ?? s.location,
-        cancelled: c?.cancelled ?? false,
-        changed: c !== undefined,
+        date,
+        start,
+        hours,
+        location,
+        cancelled,
+        extra,
+        changed: extra || moved || hours !== s.hours || location !== s.location || cancelled,
+        sequence: c?.revision ?? (c ? 1 : 0),
+        movedFrom: moved ? { date: s.date, start: s.start } : undefined,
       };
     })
-    .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
+    .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start) || a.id.localeCompare(b.id));
+}
+
+/** A session is held when it is not cancelled and its day (in the program's timezone) has come. */
+export function isHeld(session: Pick<ScheduledSession, 'cancelled' | 'date'>, today: string): boolean {
+  return !session.cancelled && session.date <= today;
+}
+
+/** Check-in opens on the session's day; any other day asks first. */
+export function checkInOpen(session: Pick<ScheduledSession, 'cancelled' | 'date'>, today: string): boolean {
+  return !session.cancelled && session.date === today;
+}
+
+/** Tonight's session, or else the next one to come, or else the last one held. */
+export function currentSession(schedule: readonly ScheduledSession[], today: string): ScheduledSession | undefined {
+  const live = schedule.filter((s) => !s.cancelled);
+  return live.find((s) => s.date >= today) ?? live.at(-1);
 }
 
 /** Offset (ms) of a timezone from UTC at an instant. */
@@ -81,37 +125,4 @@ export function zonedToUtc(date: string, time: string, timeZone: string): number
   let utc = wall - offsetAt(timeZone, wall);
   utc = wall - offsetAt(timeZone, utc);
   return utc;
-}
-
-/** An iCalendar file with one event per (not cancelled) session, times in UTC. */
-export function scheduleToIcs(
-  sessions: readonly ScheduledSession[],
-  program: { title: string; chapter: string; timezone: string },
-  origin: string,
-): string {
-  const events: EventAttributes[] = sessions
-    .filter((s) => !s.cancelled)
-    .map((s) => {
-      const start = new Date(zonedToUtc(s.date, s.start, program.timezone));
-      return {
-        uid: `${s.id}@clm-study`,
-        title: s.title,
-        description: `${program.title}, ${program.chapter}. Speaker: ${s.speaker.name}${s.speaker.role ? `, ${s.speaker.role}` : ''}.`,
-        location: s.location,
-        url: `${origin}/sessions/${s.id}`,
-        start: [
-          start.getUTCFullYear(),
-          start.getUTCMonth() + 1,
-          start.getUTCDate(),
-          start.getUTCHours(),
-          start.getUTCMinutes(),
-        ],
-        startInputType: 'utc',
-        startOutputType: 'utc',
-        duration: { hours: Math.floor(s.hours), minutes: Math.round((s.hours % 1) * 60) },
-      } satisfies EventAttributes;
-    });
-  const { error, value } = createEvents(events, { calName: program.title, productId: 'clm-study' });
-  if (error || !value) throw error ?? new Error('Could not build the calendar');
-  return value;
 }

@@ -1,38 +1,48 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, within, fireEvent } from '@testing-library/react';
 import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';
-import { addMembers, saveAttendance } from '../../src/features/chapter/data';
+import { addMembers, recordCheckIn, saveSessionChange } from '../../src/features/chapter/data';
 import { db } from '../../src/db/db';
 
 beforeEach(async () => {
   await resetDb();
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('my hours', () => {
-  it('counts my study-group hours and logged education against the rules, and says what is missing', async () => {
-    await addMembers([{ name: 'Ann Lee', email: 'ann@x.org', role: 'clm' }]);
-    const ann = (await db.members.toArray())[0]!;
-    // The fixture's session is in 2027; the rule window runs to today, so log it as attended
-    // and check the logged education instead.
-    await saveAttendance({ sessionId: 'books-night', memberId: ann.id, present: true, hours: 3 });
-    const { user } = renderRoute('/my-hours');
-    await user.selectOptions(await screen.findByRole('combobox', { name: 'I am' }), 'Ann Lee');
-    expect(await screen.findByText(/A Night With the Books, 3 hours/)).toBeInTheDocument();
+  it(
+    'counts my study-group hours and logged education against the rules, and says what is missing',
+    { timeout: 20_000 },
+    async () => {
+      await addMembers([{ name: 'Ann Lee', email: 'ann@x.org', role: 'clm' }]);
+      const ann = (await db.members.toArray())[0]!;
+      // Held from its day on: the fixture's books-night is on 2027-01-12.
+      vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-02-01T12:00:00Z') });
+      await recordCheckIn({ sessionId: 'books-night', memberId: ann.id, present: true, hours: 3 }, 'Ann');
+      const { user } = renderRoute('/my-hours');
+      await user.selectOptions(await screen.findByRole('combobox', { name: 'I am' }), 'Ann Lee');
+      expect(await screen.findByText(/A Night With the Books, 3 hours/)).toBeInTheDocument();
+      expect(screen.getByText(/Study-group total:/)).toHaveTextContent(
+        'Study-group total: 3 hours over 1 of 1 sessions held.',
+      );
 
-    const form = screen.getByRole('form', { name: 'Log education' });
-    await user.type(within(form).getByLabelText('Title'), 'Ethics for managers');
-    fireEvent.change(within(form).getByLabelText('Hours'), { target: { value: '2' } });
-    await user.selectOptions(within(form).getByLabelText('Required topic (if any)'), 'Business Ethics');
-    await user.click(within(form).getByRole('button', { name: 'Log these hours' }));
+      const form = screen.getByRole('form', { name: 'Log education' });
+      await user.type(within(form).getByLabelText('Title'), 'Ethics for managers');
+      fireEvent.change(within(form).getByLabelText('Hours'), { target: { value: '2' } });
+      await user.selectOptions(within(form).getByLabelText('Required topic (if any)'), 'Business Ethics');
+      await user.click(within(form).getByRole('button', { name: 'Log these hours' }));
 
-    const recert = await screen.findByRole('region', { name: 'CLM recertification' });
-    await within(recert).findByText(/Business Ethics: 2 of at least 1/);
-    expect(within(recert).getByText('Substance Abuse: 1 hour more (0 of 1).')).toBeInTheDocument();
-    expect(within(recert).getByText(/hours more in all/)).toBeInTheDocument();
-    const eligibility = screen.getByRole('region', { name: 'Exam eligibility' });
-    expect(within(eligibility).getByText('Writing: 2 hours more (0 of 2).')).toBeInTheDocument();
-  });
+      const recert = await screen.findByRole('region', { name: 'CLM recertification' });
+      await within(recert).findByText(/Business Ethics: 2 of at least 1/);
+      expect(within(recert).getByText('Substance Abuse: 1 hour more (0 of 1).')).toBeInTheDocument();
+      expect(within(recert).getByText(/hours more in all/)).toBeInTheDocument();
+      const eligibility = screen.getByRole('region', { name: 'Exam eligibility' });
+      expect(within(eligibility).getByText('Writing: 2 hours more (0 of 2).')).toBeInTheDocument();
+    },
+  );
 
   it('caps self-study hours as the rules say', async () => {
     const { user } = renderRoute('/my-hours');
@@ -47,5 +57,17 @@ describe('my hours', () => {
       await within(eligibility).findByText('Interactive self-study: 4 counted of 6 logged (at most 4)'),
     ).toBeInTheDocument();
     expect(within(eligibility).getByText(/^4 of 10 hours/)).toBeInTheDocument();
+  });
+
+  it('follows the schedule: a cancelled session stops counting, a session not yet held does not count', async () => {
+    await addMembers([{ name: 'Ann Lee', email: 'ann@x.org', role: 'clm' }]);
+    const ann = (await db.members.toArray())[0]!;
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-01-12T23:00:00Z') });
+    await recordCheckIn({ sessionId: 'books-night', memberId: ann.id, present: true, hours: 3 }, 'Ann');
+    await recordCheckIn({ sessionId: 'hiring-night', memberId: ann.id, present: true, hours: 2.5 }, 'Ann');
+    await saveSessionChange({ sessionId: 'books-night', cancelled: true });
+    const { user } = renderRoute('/my-hours');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'I am' }), 'Ann Lee');
+    expect(await screen.findByText(/Study-group total:/)).toHaveTextContent('0 hours over 0 of 0 sessions held');
   });
 });

@@ -92,3 +92,83 @@ describe('CE rules from content/rules.md', () => {
     expect(p.categories.find((c) => c.id === 'communication')!.have).toBe(4);
   });
 });
+
+describe('CE rules, case by case', () => {
+  const recert = rules.recertification;
+  it.each([
+    {
+      name: 'a topic hour without a category counts toward the 36 and its topic only',
+      entries: [entry('2026-05-01', 2, '', 'attended', 'ethics')],
+      counted: 2,
+      category: 0,
+      ethics: 2,
+    },
+    {
+      name: 'a topic hour with a category still does not count toward the category minimum',
+      entries: [entry('2026-05-01', 2, 'financial', 'attended', 'ethics')],
+      counted: 2,
+      category: 0,
+      ethics: 2,
+    },
+    {
+      name: 'an hour with a category only counts toward the category',
+      entries: [entry('2026-05-01', 2, 'financial')],
+      counted: 2,
+      category: 2,
+      ethics: 0,
+    },
+    {
+      name: 'taught topic hours are capped like any teaching',
+      entries: [entry('2026-05-01', 6, '', 'taught', 'ethics')],
+      counted: 4,
+      category: 0,
+      ethics: 4,
+    },
+    {
+      name: 'hours outside the 36-month window count for nothing',
+      entries: [entry('2023-01-01', 5, 'financial', 'attended', 'ethics')],
+      counted: 0,
+      category: 0,
+      ethics: 0,
+    },
+    {
+      name: 'hours dated after the day of the check count for nothing',
+      entries: [entry('2026-12-01', 5, 'financial')],
+      counted: 0,
+      category: 0,
+      ethics: 0,
+    },
+  ])('$name', ({ entries, counted, category, ethics }) => {
+    const p = evaluateRule(recert, entries, '2026-11-23');
+    expect(p.counted).toBe(counted);
+    expect(p.categories.find((c) => c.id === 'financial')?.have).toBe(category);
+    expect(p.topics.find((t) => t.id === 'ethics')?.have).toBe(ethics);
+  });
+
+  it.each([
+    { name: 'over 36 hours but one category short is not met', short: 'human-resources', counted: 37, met: false },
+    { name: 'every minimum and both topics is met', short: undefined, counted: 37, met: true },
+  ])('$name', ({ short, counted, met }) => {
+    const cats = ['communication-organizational', 'financial', 'human-resources', 'operations', 'legal-business'];
+    const entries = [
+      ...cats.map((c) => entry('2026-03-01', c === short ? 2 : short ? 8 : 7, c)),
+      entry('2026-04-01', short ? 1 : 0, 'financial'),
+      entry('2026-05-01', 1, '', 'attended', 'ethics'),
+      entry('2026-05-02', 1, '', 'attended', 'substance-abuse'),
+    ];
+    const p = evaluateRule(recert, entries, '2026-11-23');
+    expect(p.counted).toBe(counted);
+    expect(p.met).toBe(met);
+  });
+
+  it('eligibility: 10 hours in 24 months, 2 in each of five categories, interactive self-study at most 4', () => {
+    const e = rules.eligibility;
+    const five = e.categories.map((c) => entry('2026-01-10', 2, c.id));
+    expect(evaluateRule(e, five, '2026-11-23').met).toBe(true);
+    const selfStudy = e.categories.map((c) => entry('2026-01-10', 2, c.id, 'self-study'));
+    const p = evaluateRule(e, selfStudy, '2026-11-23');
+    expect(p.counted).toBe(4);
+    expect(p.met).toBe(false);
+    expect(evaluateRule(e, five, '2028-01-11').counted).toBe(0);
+  });
+});

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  attendanceId,
-  belowTarget,
-  memberHours,
-  mergeChapter,
-  type Attendance,
-  type ChapterFile,
-  type Member,
-} from '../../src/lib/chapter';
+import { attendanceId, cleanMemberInput, type Attendance, type ChapterFile, type Member } from '../../src/lib/chapter';
+import { futureStamp, mergeChapter } from '../../src/lib/merge';
 
 const member = (id: string, name: string, email: string, updatedAt = 1, active = true): Member => ({
   id,
@@ -34,31 +27,23 @@ const file = (members: Member[], attendance: Attendance[] = []): ChapterFile => 
   sessionChanges: [],
 });
 
-describe('attendance hours', () => {
-  const members = [
-    member('a', 'Ann', 'ann@x.org'),
-    member('b', 'Bo', 'bo@x.org'),
-    member('c', 'Cy', 'cy@x.org', 1, false),
-  ];
-  const attendance = [
-    present('s1', 'a', 3),
-    present('s2', 'a', 2.5),
-    present('s1', 'b', 1.5),
-    { ...present('s2', 'b', 3), present: false },
-    present('s9', 'a', 3),
-  ];
-
-  it('adds the hours of held sessions per member and counts the ones missed', () => {
-    const h = memberHours(members, attendance, ['s1', 's2']);
-    expect(h.get('a')).toEqual({ memberId: 'a', hours: 5.5, attended: 2, missed: 0 });
-    expect(h.get('b')).toEqual({ memberId: 'b', hours: 1.5, attended: 1, missed: 1 });
-    expect(h.get('c')).toEqual({ memberId: 'c', hours: 0, attended: 0, missed: 2 });
-  });
-
-  it('lists active members who can no longer reach the target', () => {
-    const h = memberHours(members, attendance, ['s1', 's2']);
-    expect(belowTarget(members, h, 30, 25).map((m) => m.id)).toEqual(['b']);
-    expect(belowTarget(members, h, 30, 24).map((m) => m.id)).toEqual(['a', 'b']);
+describe('roster input', () => {
+  it.each([
+    [
+      { name: '  Ann   Lee ', email: ' ANN@X.org ' },
+      { name: 'Ann Lee', email: 'ann@x.org' },
+    ],
+    [
+      { name: 'Ann\u202Eeel', email: 'a@x.org' },
+      { name: 'Anneel', email: 'a@x.org' },
+    ],
+    [{ name: '   ', email: 'a@x.org' }, { error: 'The name is empty.' }],
+    [{ name: '\u2066\u2069', email: 'a@x.org' }, { error: 'The name is empty.' }],
+    [{ name: 'x'.repeat(201), email: 'a@x.org' }, { error: 'The name is longer than 200 characters.' }],
+    [{ name: 'Ann', email: `${'a'.repeat(250)}@x.org` }, { error: 'The email is longer than 254 characters.' }],
+    [{ name: 'Ann', email: 'not-an-email' }, { error: '"not-an-email" is not an email address.' }],
+  ])('%j is %j', (input, expected) => {
+    expect(cleanMemberInput(input)).toEqual(expected);
   });
 });
 
@@ -79,7 +64,8 @@ describe('merging a chapter file', () => {
       ['b', 'Bo'],
     ]);
     expect(r.attendance.map((a) => a.id).sort()).toEqual(['s1|a', 's2|a']);
-    expect(r.summary).toEqual({ added: 2, updated: 1, unchanged: 0, keptLocal: 0 });
+    expect(r.summary).toMatchObject({ added: 2, updated: 1, unchanged: 0, keptLocal: 0 });
+    expect(r.summary.changes).toEqual(['Ann: name "Ann Lee"', 'Bo added', 'Ann Lee at s2: present, 2 h']);
   });
 
   it('keeps the newer change of a conflicting edit, whichever side it is on', () => {
@@ -87,6 +73,7 @@ describe('merging a chapter file', () => {
     expect(older.members[0]!.name).toBe('Ann');
     expect(older.attendance[0]!.hours).toBe(3);
     expect(older.summary.keptLocal).toBe(2);
+    expect(older.summary.changes).toEqual([]);
     const newer = mergeChapter(local, file([], [{ ...present('s1', 'a', 1.5, 7) }]));
     expect(newer.attendance[0]!.hours).toBe(1.5);
   });
@@ -103,7 +90,34 @@ describe('merging a chapter file', () => {
     const twice = mergeChapter(once, incoming);
     expect(twice.members).toEqual(once.members);
     expect(twice.attendance).toEqual(once.attendance);
-    expect(twice.summary).toEqual({ added: 0, updated: 0, unchanged: 2, keptLocal: 0 });
+    expect(twice.summary).toEqual({ added: 0, updated: 0, unchanged: 2, keptLocal: 0, changes: [] });
+  });
+
+  it('merges per field: a rename there and a role change here both survive, and it says so', () => {
+    const here = { ...member('a', 'Ann', 'ann@x.org', 5), role: 'clm' as const, fieldsAt: { role: 5 } };
+    // Added on one device at 1, then renamed there at 6; its role changed here at 5.
+    const there = { ...member('a', 'Ann Lee', 'ann@x.org', 6), fieldsAt: { name: 6, email: 1, role: 1, active: 1 } };
+    const origin = { file: 'chapter-bo.json', importedAt: 100 };
+    const r = mergeChapter({ members: [here], attendance: [], sessionChanges: [] }, file([there]), origin);
+    expect(r.members[0]).toMatchObject({ name: 'Ann Lee', role: 'clm', origin });
+    expect(r.summary.changes).toEqual(['Ann: name "Ann Lee"']);
+  });
+
+  it('keeps an email another member already has here', () => {
+    const local2 = {
+      members: [member('a', 'Ann', 'ann@x.org', 1), member('b', 'Bo', 'bo@x.org', 1)],
+      attendance: [],
+      sessionChanges: [],
+    };
+    const r = mergeChapter(local2, file([{ ...member('a', 'Ann', 'bo@x.org', 9), fieldsAt: { email: 9 } }]));
+    expect(r.members.find((m) => m.id === 'a')?.email).toBe('ann@x.org');
+    expect(r.summary.keptLocal).toBe(1);
+  });
+
+  it('refuses a file stamped more than a day in the future', () => {
+    const now = Date.parse('2027-01-12T12:00:00Z');
+    expect(futureStamp(file([member('a', 'Ann', 'ann@x.org', now + 23 * 3600_000)]), now)).toBeUndefined();
+    expect(futureStamp(file([member('a', 'Ann', 'ann@x.org', now + 25 * 3600_000)]), now)).toBe('2027-01-13');
   });
 });
 
@@ -118,7 +132,13 @@ describe("a member's own hours file", () => {
     expect(mine.members.map((m) => m.id)).toEqual(['b']);
     expect(mine.attendance.map((x) => x.id)).toEqual(['s1|b']);
     await Promise.all(db.tables.map((t) => t.clear()));
-    expect(await importChapterFile(JSON.stringify(mine))).toEqual({ added: 2, updated: 0, unchanged: 0, keptLocal: 0 });
+    expect(await importChapterFile(JSON.stringify(mine), 'hours-bo.json')).toMatchObject({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      keptLocal: 0,
+    });
+    expect((await db.members.get('b'))?.origin).toMatchObject({ file: 'hours-bo.json' });
     await expect(importChapterFile('{"kind":"other"}')).rejects.toThrow('not a CLM Study chapter file');
     expect(await db.members.count()).toBe(1);
   });

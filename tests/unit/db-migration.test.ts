@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { ClmDatabase } from '../../src/db/db';
 import { recordAnswer } from '../../src/db/answers';
-import { db } from '../../src/db/db';
+import { db, ROSTER_DUPLICATES } from '../../src/db/db';
+
+const m = (id: string, name: string, email: string, updatedAt: number) => ({
+  id,
+  name,
+  email,
+  role: 'candidate',
+  active: true,
+  updatedAt,
+});
 
 describe('database versions', () => {
   it('builds the progress summaries from the answers of a version-2 database', async () => {
@@ -55,5 +64,44 @@ describe('database versions', () => {
     // Time per answer is capped at five minutes.
     expect(days).toEqual([expect.objectContaining({ answers: 2, ms: 300_000 + 1000 })]);
     expect(await db.cards.get('q9')).toBeDefined();
+  });
+
+  it('makes emails unique in version 5, reporting duplicates it finds instead of failing', async () => {
+    const dbName = `migrate-v4-${Math.random()}`;
+    const old = new Dexie(dbName);
+    old.version(4).stores({
+      answers: '++id, questionId, at, [questionId+at]',
+      cards: 'questionId, due',
+      attempts: 'id, [kind+status], updatedAt',
+      flags: 'questionId',
+      settings: 'key',
+      progress: 'questionId, wrong, firstAt',
+      days: 'day',
+      members: 'id, email',
+      attendance: 'id, sessionId, memberId',
+      sessionChanges: 'sessionId',
+      education: 'id, date',
+    });
+    await old
+      .table('members')
+      .bulkAdd([
+        m('a', 'Ann Lee', 'ann@x.org', 1),
+        m('b', 'Ann Again', 'ann@x.org', 2),
+        m('c', 'Bo Park', 'bo@x.org', 1),
+      ]);
+    old.close();
+
+    const upgraded = new ClmDatabase(dbName);
+    expect(await upgraded.members.count()).toBe(3);
+    expect((await upgraded.members.get('a'))?.emailKey).toBe('ann@x.org');
+    expect((await upgraded.members.get('b'))?.emailKey).toBeUndefined();
+    expect((await upgraded.settings.get(ROSTER_DUPLICATES))?.value).toEqual([
+      { email: 'ann@x.org', memberId: 'b', name: 'Ann Again', keptName: 'Ann Lee' },
+    ]);
+    // From now on the database itself refuses a second member with the same email.
+    await expect(
+      upgraded.members.add({ ...m('d', 'Bo Two', 'bo@x.org', 3), role: 'candidate', emailKey: 'bo@x.org' }),
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
+    upgraded.close();
   });
 });

@@ -1,116 +1,185 @@
-import { useState } from 'react';
+// Check-in at the door: the roster alphabetically, found by name or email as you type, one tap
+// per member, hours for late arrivals, walk-ins, and an undo that belongs to this session.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createRecordStore } from './record-store';
 import { Link, useParams } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
-import { formatDate, formatHours, formatWhen } from '../../lib/dates';
-import { applyChanges } from '../../lib/schedule';
-import { attendanceId } from '../../lib/chapter';
-import { restoreAttendance, saveAttendance, useAttendance, useMembers, useSessionChanges } from './data';
-import { useUndoStore } from './undo-store';
+import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
+import { checkInOpen, type ScheduledSession } from '../../lib/schedule';
+import { matchesWords, memberSearchKey, queryWords } from '../../lib/check-in';
+import type { Attendance, Member } from '../../lib/chapter';
+import { recordCheckIn, undoCheckIn, useCheckInData, type CheckInData } from './data';
+import { CheckInList } from './check-in-row';
+import { WalkInForm } from './walk-in-form';
+import { errorText } from './use-submit';
+import { GroupNav } from './group-nav';
+
+type Filter = 'all' | 'present' | 'absent';
 
 export function Component() {
-  const { sessionId } = useParams();
-  const changes = useSessionChanges();
-  const members = useMembers();
-  const attendance = useAttendance(sessionId);
+  const { sessionId = '' } = useParams();
+  const data = useCheckInData(sessionId);
+  if (!data) return <p className="muted">Loading…</p>;
+  if (!data.session) return <NotFound what="session" />;
+  return <CheckIn session={data.session} data={data} />;
+}
+
+function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInData }) {
+  const { members, attendance, undo } = data;
   const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
   const [message, setMessage] = useState('');
-  const stack = useUndoStore((s) => s.stack);
-  const push = useUndoStore((s) => s.push);
-  const pop = useUndoStore((s) => s.pop);
-  if (!changes) return <p className="muted">Loading…</p>;
-  const session = applyChanges(content.sessions, changes).find((s) => s.id === sessionId);
-  if (!session) return <NotFound what="session" />;
-  const byMember = new Map((attendance ?? []).map((a) => [a.memberId, a]));
-  const active = (members ?? []).filter((m) => m.active && m.name.toLowerCase().includes(query.trim().toLowerCase()));
-  const presentCount = (attendance ?? []).filter((a) => a.present).length;
+  const [error, setError] = useState<string | null>(null);
+  const today = todayIn(content.program.timezone);
+  const confirmed = useRef(checkInOpen(session, today));
+  const byMember = useMemo(() => new Map(attendance.map((a) => [a.memberId, a])), [attendance]);
+  const [store] = useState(() => {
+    const s = createRecordStore();
+    s.set(attendance);
+    return s;
+  });
+  // Before paint: the rows read their records from the store.
+  useLayoutEffect(() => store.set(attendance), [store, attendance]);
+  const active = useMemo(() => members.filter((m) => m.active).map((m) => ({ m, key: memberSearchKey(m) })), [members]);
 
-  const toggle = async (memberId: string, name: string) => {
-    const before = byMember.get(memberId);
-    const present = !before?.present;
-    push({
-      id: attendanceId(session.id, memberId),
-      label: `${name} ${present ? 'checked in' : 'checked out'}`,
-      previous: before,
-    });
-    await saveAttendance({ sessionId: session.id, memberId, present, hours: before?.hours ?? session.hours });
-    setMessage(`${name} ${present ? 'is present' : 'is no longer marked present'}.`);
+  // With "All" shown, a tap changes no one's place in the list: the list is not rebuilt.
+  const presence = filter === 'all' ? undefined : byMember;
+  const shown = useMemo(() => {
+    const words = queryWords(query);
+    return active
+      .filter(
+        ({ m, key }) =>
+          matchesWords(key, words) && (!presence || (filter === 'present') === !!presence.get(m.id)?.present),
+      )
+      .map(({ m }) => m);
+  }, [active, query, filter, presence]);
+
+  /** Attendance on another day than the session's asks once first. */
+  const mayRecord = useCallback(() => {
+    if (confirmed.current) return true;
+    confirmed.current = window.confirm(
+      `${session.title} is on ${formatDate(session.date)}, not today. Record attendance for it anyway?`,
+    );
+    return confirmed.current;
+  }, [session]);
+
+  const write = useCallback(
+    async (member: Member, present: boolean, hours: number, label: string, done: string) => {
+      if (!mayRecord()) return false;
+      setError(null);
+      try {
+        await recordCheckIn({ sessionId: session.id, memberId: member.id, present, hours }, label);
+        setMessage(done);
+        return true;
+      } catch (err) {
+        setError(`Not saved: ${member.name} is unchanged (${errorText(err)}).`);
+        return false;
+      }
+    },
+    [mayRecord, session.id],
+  );
+
+  const onToggle = useCallback(
+    (member: Member, before: Attendance | undefined) => {
+      const present = !before?.present;
+      void write(
+        member,
+        present,
+        before?.hours ?? session.hours,
+        `${member.name} ${present ? 'checked in' : 'checked out'}`,
+        `${member.name} ${present ? 'is present' : 'is no longer marked present'}.`,
+      );
+    },
+    [write, session.hours],
+  );
+
+  const onHours = useCallback(
+    (member: Member, hours: number) =>
+      write(member, true, hours, `${member.name}'s hours`, `${member.name}: ${formatHours(hours)} saved.`),
+    [write],
+  );
+
+  const runUndo = async () => {
+    setError(null);
+    try {
+      const label = await undoCheckIn(session.id);
+      if (label) setMessage(`Undone: ${label}.`);
+    } catch (err) {
+      setError(`Nothing was undone: ${errorText(err)}`);
+    }
   };
 
-  const setHours = async (memberId: string, name: string, hours: number) => {
-    const before = byMember.get(memberId);
-    if (!before || Number.isNaN(hours)) return;
-    const clamped = Math.max(0, Math.min(session.hours, hours));
-    push({ id: before.id, label: `${name}'s hours`, previous: before });
-    await saveAttendance({ sessionId: session.id, memberId, present: before.present, hours: clamped });
-  };
+  if (session.cancelled)
+    return (
+      <>
+        <PageTitle title={`Check-in: ${session.title}`}>Check-in</PageTitle>
+        <p className="notice">
+          {session.title} is cancelled. Restore it in the <Link to={paths.chapterSchedule.href()}>schedule</Link> to
+          check members in.
+        </p>
+      </>
+    );
 
-  const undo = async () => {
-    const last = pop();
-    if (!last) return;
-    await restoreAttendance(last.id, last.previous);
-    setMessage(`Undone: ${last.label}.`);
-  };
-
+  const presentCount = attendance.filter((a) => a.present).length;
+  const last = undo.at(-1);
   return (
     <>
       <PageTitle title={`Check-in: ${session.title}`}>Check-in</PageTitle>
+      <GroupNav />
       <p className="lede">
-        {session.title} · {formatDate(session.date)} · {formatHours(session.hours)} · {presentCount} present
+        {session.title} · {formatDate(session.date)}, {formatTime(session.start)} · {formatHours(session.hours)}
       </p>
-      <p>
-        <Link to={paths.chapter.href()}>Back to the study group</Link>
-      </p>
+      {session.date !== today && (
+        <p className="notice">
+          This session is on {formatDate(session.date)}, not today: recording attendance asks first.
+        </p>
+      )}
       <div className="check-in-bar">
         <label className="field">
           <span>Find a member</span>
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
-        <button type="button" className="button-secondary" disabled={stack.length === 0} onClick={() => void undo()}>
-          Undo
+        <p className="check-in-count" aria-live="polite">
+          {presentCount} of {active.length} checked in
+        </p>
+        <div role="group" aria-label="Show" className="check-in-filter">
+          {(
+            [
+              ['all', 'All'],
+              ['present', 'Present'],
+              ['absent', 'Not yet'],
+            ] as const
+          ).map(([f, label]) => (
+            <button
+              key={f}
+              type="button"
+              className="button-secondary"
+              aria-pressed={filter === f}
+              onClick={() => setFilter(f)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="button-secondary" disabled={!last} onClick={() => void runUndo()}>
+          {last ? `Undo: ${last.label}` : 'Undo'}
         </button>
       </div>
       <p role="status" className="muted">
         {message}
       </p>
-      {members && members.length === 0 && (
-        <p>
-          The roster is empty. <Link to={paths.chapter.href()}>Add members first</Link>.
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
         </p>
       )}
-      <ul className="check-in">
-        {active.map((m) => {
-          const a = byMember.get(m.id);
-          return (
-            <li key={m.id} className={a?.present ? 'is-present' : ''}>
-              <button
-                type="button"
-                className={a?.present ? 'button' : 'button-secondary'}
-                aria-pressed={!!a?.present}
-                onClick={() => void toggle(m.id, m.name)}
-              >
-                {m.name}
-              </button>
-              {a?.present && (
-                <label className="hours">
-                  <span>Hours</span>
-                  <input
-                    type="number"
-                    min={0}
-                    max={session.hours}
-                    step={0.25}
-                    value={a.hours}
-                    onChange={(e) => void setHours(m.id, m.name, e.target.valueAsNumber)}
-                  />
-                </label>
-              )}
-              {a && <span className="muted when">{formatWhen(a.updatedAt)}</span>}
-            </li>
-          );
-        })}
-      </ul>
+      {members.length === 0 && <p>The roster is empty: add a walk-in below.</p>}
+      <CheckInList members={shown} store={store} sessionHours={session.hours} onToggle={onToggle} onHours={onHours} />
+      {members.length > 0 && shown.length === 0 && <p className="muted">No member matches.</p>}
+      <WalkInForm session={session} mayRecord={mayRecord} onAdded={(name) => setMessage(`${name} is present.`)} />
       <p className="muted">Season target: {formatHours(content.program.season.targetHours)} per member.</p>
     </>
   );

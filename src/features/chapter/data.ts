@@ -1,17 +1,34 @@
-// The chapter feature's repository: roster, attendance and local schedule changes.
+// The chapter feature's repository: roster, attendance, check-in undo and this device's
+// schedule changes. Components call these named operations, never tables.
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { db } from '../../db/db';
+import { Dexie } from 'dexie';
+import { content } from '../../content/runtime';
+import { db, ROSTER_DUPLICATES, storedMember, type RosterDuplicate } from '../../db/db';
+import { DuplicateEmailError, InputError, undoStack, type UndoEntry } from '../../db/check-in';
 import {
-  attendanceId,
-  normalizeEmail,
+  cleanMemberInput,
+  newMember,
   type Attendance,
   type Member,
   type MemberRole,
   type SessionChange,
 } from '../../lib/chapter';
+import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
+import type { CertificatePrints } from '../../lib/certificate';
+
+export { DuplicateEmailError, InputError };
+export { recordCheckIn, undoCheckIn, addWalkIn } from '../../db/check-in';
+export { exportChapterFile, importChapterFile } from '../../db/chapter';
+
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const byName = (a: Member, b: Member) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
+const plain = ({ emailKey: _key, ...m }: Member & { emailKey?: string | undefined }): Member => m;
+
+export type { MergeSummary } from '../../lib/merge';
 
 export function useMembers(): Member[] | undefined {
-  return useLiveQuery(async () => (await db.members.toArray()).sort((a, b) => a.name.localeCompare(b.name)), []);
+  return useLiveQuery(async () => (await db.members.toArray()).map(plain).sort(byName), []);
 }
 
 export function useAttendance(sessionId?: string): Attendance[] | undefined {
@@ -21,82 +38,171 @@ export function useAttendance(sessionId?: string): Attendance[] | undefined {
   );
 }
 
-export function useSessionChanges(): Map<string, SessionChange> | undefined {
-  return useLiveQuery(async () => new Map((await db.sessionChanges.toArray()).map((c) => [c.sessionId, c])), []);
+export function useSchedule(): ScheduledSession[] | undefined {
+  return useLiveQuery(async () => buildSchedule(content.sessions, await db.sessionChanges.toArray()), []);
 }
 
-export class DuplicateEmailError extends Error {}
+export interface CheckInData {
+  session: ScheduledSession | undefined;
+  members: Member[];
+  attendance: Attendance[];
+  undo: UndoEntry[];
+}
+
+/**
+ * Everything check-in shows. The roster is its own query, so a tap (which writes attendance
+ * and the undo entry) re-reads only this session's records, not 2,000 members.
+ */
+export function useCheckInData(sessionId: string): CheckInData | undefined {
+  const members = useMembers();
+  const rest = useLiveQuery(async () => {
+    const [changes, attendance, undo] = await Promise.all([
+      db.sessionChanges.toArray(),
+      db.attendance.where('sessionId').equals(sessionId).toArray(),
+      undoStack(sessionId),
+    ]);
+    return { session: buildSchedule(content.sessions, changes).find((s) => s.id === sessionId), attendance, undo };
+  }, [sessionId]);
+  return useMemo(() => (members && rest ? { ...rest, members } : undefined), [members, rest]);
+}
+
+/** Emails that were on the roster twice before emails became unique (schema version 5). */
+export function useRosterDuplicates(): RosterDuplicate[] | undefined {
+  return useLiveQuery(async () => {
+    const row = await db.settings.get(ROSTER_DUPLICATES);
+    const list = Array.isArray(row?.value) ? (row.value as RosterDuplicate[]) : [];
+    const members = new Map((await db.members.toArray()).map((m) => [m.id, m]));
+    // A duplicate is settled once its member has its own unique email key.
+    return list.filter((d) => members.has(d.memberId) && !members.get(d.memberId)?.emailKey);
+  }, []);
+}
+
+function clean(input: { name: string; email: string }): { name: string; email: string } {
+  const c = cleanMemberInput(input);
+  if (c.error !== undefined) throw new InputError(c.error);
+  return c;
+}
+
+const isUniqueClash = (err: unknown) =>
+  err instanceof Dexie.ConstraintError || (err as Error)?.name === 'ConstraintError';
 
 export async function addMember(input: { name: string; email: string; role: MemberRole }): Promise<Member> {
-  const email = normalizeEmail(input.email);
-  return db.transaction('rw', db.members, async () => {
-    if (await db.members.where('email').equals(email).count())
-      throw new DuplicateEmailError(`${input.email} is already on the roster.`);
-    const m: Member = {
-      id: crypto.randomUUID(),
-      name: input.name.trim(),
-      email,
-      role: input.role,
-      active: true,
-      updatedAt: Date.now(),
-    };
-    await db.members.add(m);
-    return m;
-  });
+  const { name, email } = clean(input);
+  const m = newMember({ name, email, role: input.role }, Date.now(), crypto.randomUUID());
+  try {
+    await db.members.add(storedMember(m));
+  } catch (err) {
+    if (isUniqueClash(err)) throw new DuplicateEmailError(`${email} is already on the roster.`);
+    throw err;
+  }
+  return m;
 }
 
-/** Adds members in one transaction: all or nothing. */
-export async function addMembers(inputs: { name: string; email: string; role: MemberRole }[]): Promise<number> {
+/**
+ * Adds imported members in one transaction. Emails already on the roster (a member added while
+ * the preview was open, or a second click) are skipped, so repeating it adds nothing more.
+ */
+export async function addMembers(
+  inputs: { name: string; email: string; role: MemberRole }[],
+): Promise<{ added: number; skipped: string[] }> {
   return db.transaction('rw', db.members, async () => {
     const now = Date.now();
-    const rows = inputs.map((i) => ({
-      id: crypto.randomUUID(),
-      name: i.name.trim(),
-      email: normalizeEmail(i.email),
-      role: i.role,
-      active: true,
-      updatedAt: now,
-    }));
-    await db.members.bulkAdd(rows);
-    return rows.length;
+    const taken = new Set((await db.members.toArray()).map((m) => m.emailKey ?? m.email));
+    const skipped: string[] = [];
+    const rows: Member[] = [];
+    for (const i of inputs) {
+      const { name, email } = clean(i);
+      if (taken.has(email)) {
+        skipped.push(email);
+        continue;
+      }
+      taken.add(email);
+      rows.push(newMember({ name, email, role: i.role }, now, crypto.randomUUID()));
+    }
+    await db.members.bulkAdd(rows.map(storedMember));
+    return { added: rows.length, skipped };
   });
 }
 
-/** Edits a member; the email must stay unique on the roster. */
-export async function updateMember(
-  id: string,
-  change: { name: string; email: string; role: MemberRole },
-): Promise<void> {
-  const email = normalizeEmail(change.email);
-  await db.transaction('rw', db.members, async () => {
-    const clash = await db.members.where('email').equals(email).first();
-    if (clash && clash.id !== id) throw new DuplicateEmailError(`${email} is already on the roster.`);
-    await db.members.update(id, { name: change.name.trim(), email, role: change.role, updatedAt: Date.now() });
-  });
+/** Edits a member; the email must stay unique on the roster (the database enforces it too). */
+export async function updateMember(id: string, change: { name: string; email: string; role: MemberRole }) {
+  const { name, email } = clean(change);
+  try {
+    await db.transaction('rw', db.members, async () => {
+      const clash = await db.members.where('emailKey').equals(email).first();
+      if (clash && clash.id !== id) throw new DuplicateEmailError(`${email} is already on the roster.`);
+      const before = await db.members.get(id);
+      if (!before) throw new Error('that member is no longer on this device.');
+      const now = Date.now();
+      const fieldsAt = { ...before.fieldsAt };
+      if (name !== before.name) fieldsAt.name = now;
+      if (email !== before.email) fieldsAt.email = now;
+      if (change.role !== before.role) fieldsAt.role = now;
+      await db.members.put({
+        ...before,
+        name,
+        email,
+        emailKey: email,
+        role: change.role,
+        fieldsAt,
+        origin: undefined,
+        updatedAt: now,
+      });
+    });
+  } catch (err) {
+    if (isUniqueClash(err)) throw new DuplicateEmailError(`${email} is already on the roster.`);
+    throw err;
+  }
 }
 
 export async function setMemberActive(id: string, active: boolean): Promise<void> {
-  await db.members.update(id, { active, updatedAt: Date.now() });
+  await db.transaction('rw', db.members, async () => {
+    const before = await db.members.get(id);
+    if (!before) throw new Error('that member is no longer on this device.');
+    const now = Date.now();
+    const fieldsAt = { ...before.fieldsAt, active: now };
+    await db.members.put({ ...before, active, fieldsAt, origin: undefined, updatedAt: now });
+  });
 }
 
-export async function saveAttendance(record: Omit<Attendance, 'id' | 'updatedAt'>): Promise<Attendance> {
-  const a: Attendance = { ...record, id: attendanceId(record.sessionId, record.memberId), updatedAt: Date.now() };
-  await db.attendance.put(a);
-  return a;
+/** Saves this device's change of a session; every save raises its revision (the calendar's SEQUENCE). */
+export async function saveSessionChange(change: Omit<SessionChange, 'updatedAt' | 'revision'>): Promise<void> {
+  await db.transaction('rw', db.sessionChanges, async () => {
+    const before = await db.sessionChanges.get(change.sessionId);
+    await db.sessionChanges.put({ ...change, revision: (before?.revision ?? 0) + 1, updatedAt: Date.now() });
+  });
 }
 
-/** Puts back an earlier state of an attendance record (undo); undefined removes it. */
-export async function restoreAttendance(id: string, previous: Attendance | undefined): Promise<void> {
-  if (previous) await db.attendance.put({ ...previous, updatedAt: Date.now() });
-  else await db.attendance.delete(id);
+/** Back to the published session: the change is emptied, not deleted, so its revision keeps rising. */
+export async function restorePublishedSession(sessionId: string): Promise<void> {
+  await db.transaction('rw', db.sessionChanges, async () => {
+    const before = await db.sessionChanges.get(sessionId);
+    if (!before) return;
+    await db.sessionChanges.put({ sessionId, revision: (before.revision ?? 0) + 1, updatedAt: Date.now() });
+  });
 }
 
-export async function saveSessionChange(change: Omit<SessionChange, 'updatedAt'>): Promise<void> {
-  await db.sessionChanges.put({ ...change, updatedAt: Date.now() });
+/** How many members are checked in at a session (cancelling one says so first). */
+export async function countCheckIns(sessionId: string): Promise<number> {
+  return db.attendance
+    .where('sessionId')
+    .equals(sessionId)
+    .filter((a) => a.present)
+    .count();
 }
 
-export async function clearSessionChange(sessionId: string): Promise<void> {
-  await db.sessionChanges.delete(sessionId);
+/** How often a member's certificate was printed on this device (for "Reissued"). */
+export function useCertificatePrints(key: string): CertificatePrints | null | undefined {
+  return useLiveQuery(
+    async () => ((await db.settings.get(key))?.value as CertificatePrints | undefined) ?? null,
+    [key],
+  );
 }
 
-export { exportChapterFile, importChapterFile } from '../../db/chapter';
+export async function recordCertificatePrint(key: string): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const before = (await db.settings.get(key))?.value as CertificatePrints | undefined;
+    const value: CertificatePrints = { first: before?.first ?? Date.now(), count: (before?.count ?? 0) + 1 };
+    await db.settings.put({ key, value });
+  });
+}

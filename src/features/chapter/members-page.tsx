@@ -1,60 +1,45 @@
-import { useState } from 'react';
+// Hours view: each member's hours over the held sessions (the one hours rule), sessions missed,
+// who can no longer reach the target, and each member's certificate and hours file.
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
-import { formatHours, todayIn } from '../../lib/dates';
-import { applyChanges } from '../../lib/schedule';
-import { belowTarget, memberHours } from '../../lib/chapter';
-import { attendanceMatrixCsv, rosterCsv } from '../../lib/exports';
-import { download, readText } from '../../components/ui/files';
-import { exportChapterFile, importChapterFile, useAttendance, useMembers, useSessionChanges } from './data';
+import { download } from '../../components/ui/files';
+import { formatHours } from '../../lib/dates';
+import { belowTarget } from '../../lib/hours';
+import { GroupNav } from './group-nav';
+import { exportChapterFile } from './data';
+import { useSeason } from './use-season';
+import { FormError } from './form-error';
+import { useSubmit } from './use-submit';
 
 export function Component() {
-  const members = useMembers();
-  const attendance = useAttendance();
-  const changes = useSessionChanges();
-  const [summary, setSummary] = useState<string | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
-  if (!members || !attendance || !changes) return <p className="muted">Loading…</p>;
+  const data = useSeason();
+  const { error, run } = useSubmit();
+  if (!data) return <p className="muted">Loading…</p>;
+  const { members, season } = data;
   const { program } = content;
-  const sessions = applyChanges(content.sessions, changes).filter((s) => !s.cancelled);
-  const today = todayIn(program.timezone);
-  const withAttendance = new Set(attendance.filter((a) => a.present).map((a) => a.sessionId));
-  const held = sessions.filter((s) => s.date <= today || withAttendance.has(s.id));
-  const hoursLeft = sessions.filter((s) => !held.includes(s)).reduce((sum, s) => sum + s.hours, 0);
-  const totals = memberHours(
-    members,
-    attendance,
-    held.map((s) => s.id),
-  );
-  const below = new Set(belowTarget(members, totals, program.season.targetHours, hoursLeft).map((m) => m.id));
-
-  const importFile = async (file: File) => {
-    setSummary(null);
-    setImportError(null);
-    try {
-      const s = await importChapterFile(await readText(file));
-      setSummary(
-        `Imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`,
-      );
-    } catch (err) {
-      setImportError(`Nothing was changed: ${(err as Error).message}`);
-    }
-  };
-
+  const below = new Set(belowTarget(members, season, program.season.targetHours).map((m) => m.id));
+  const total = season.held.length + season.upcoming.length;
   return (
     <>
       <PageTitle title="Members and hours">Members and hours</PageTitle>
+      <GroupNav />
       <p>
-        {held.length} of {sessions.length} sessions held · target {formatHours(program.season.targetHours)} ·{' '}
-        {formatHours(hoursLeft)} still to come. <Link to={paths.chapter.href()}>Back to the study group</Link>
+        {season.held.length} of {total} sessions held · target {formatHours(program.season.targetHours)} ·{' '}
+        {formatHours(season.hoursLeft)} still to come.
       </p>
+      {season.cancelledWithCheckIns.map(({ session, count }) => (
+        <p key={session.id} className="notice">
+          {session.title} is cancelled: its {count} check-in{count === 1 ? ' is' : 's are'} kept but not counted.
+        </p>
+      ))}
+      <FormError error={error} />
       {members.length === 0 ? (
         <p className="muted">No members yet.</p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Hours by member" tabIndex={0}>
-          <table className="scores">
+          <table className="scores key-columns">
             <thead>
               <tr>
                 <th scope="col">Member</th>
@@ -66,7 +51,7 @@ export function Component() {
             </thead>
             <tbody>
               {members.map((m) => {
-                const t = totals.get(m.id)!;
+                const t = season.byMember.get(m.id);
                 return (
                   <tr key={m.id}>
                     <th scope="row">
@@ -75,22 +60,24 @@ export function Component() {
                       {below.has(m.id) && <span className="tag tag-wrong"> below target</span>}
                     </th>
                     <td>
-                      {t.hours} of {program.season.targetHours}
+                      {t?.hours ?? 0} of {program.season.targetHours}
                     </td>
-                    <td>{t.attended}</td>
-                    <td>{t.missed}</td>
+                    <td>{t?.attended ?? 0}</td>
+                    <td>{t?.missed ?? 0}</td>
                     <td>
                       <Link to={paths.certificate.href(m.id)}>Certificate for {m.name}</Link>
                       <br />
                       <button
                         type="button"
                         className="link-button"
-                        onClick={async () =>
-                          download(
-                            `hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`,
-                            'application/json',
-                            await exportChapterFile(m.id),
-                          )
+                        onClick={() =>
+                          void run(async () => {
+                            download(
+                              `hours-${m.name.replace(/\W+/g, '-').toLowerCase()}.json`,
+                              'application/json',
+                              await exportChapterFile(m.id),
+                            );
+                          }, `The hours file for ${m.name} was not made`)
                         }
                       >
                         Hours file for {m.name}
@@ -104,7 +91,7 @@ export function Component() {
         </div>
       )}
       {below.size > 0 && (
-        <section aria-labelledby="below" className="card">
+        <section aria-labelledby="below" className="card wrap-anywhere">
           <h2 id="below">Below target</h2>
           <p>
             These active members cannot reach {formatHours(program.season.targetHours)} even by attending every
@@ -115,57 +102,12 @@ export function Component() {
               .filter((m) => below.has(m.id))
               .map((m) => (
                 <li key={m.id}>
-                  {m.name}: {formatHours(totals.get(m.id)!.hours)}
+                  {m.name}: {formatHours(season.byMember.get(m.id)?.hours ?? 0)}
                 </li>
               ))}
           </ul>
         </section>
       )}
-      <section aria-labelledby="exports" className="card stack">
-        <h2 id="exports">Exports and sharing</h2>
-        <p className="actions">
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => download('roster.csv', 'text/csv', rosterCsv(members))}
-          >
-            Roster (CSV)
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            onClick={() => download('attendance.csv', 'text/csv', attendanceMatrixCsv(members, held, attendance))}
-          >
-            Attendance matrix (CSV)
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={async () => download('chapter-study-group.json', 'application/json', await exportChapterFile())}
-          >
-            Export the chapter file
-          </button>
-        </p>
-        <p className="muted">
-          The chapter file holds the roster, attendance and this device's schedule changes. Import it on another
-          committee member's device: the same member is matched by email, the newer change wins, nothing is deleted, and
-          importing the same file twice changes nothing.
-        </p>
-        <label className="field">
-          <span>Import a chapter file</span>
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-          />
-        </label>
-        {summary && <p role="status">{summary}</p>}
-        {importError && (
-          <p role="alert" className="notice notice-error">
-            {importError}
-          </p>
-        )}
-      </section>
     </>
   );
 }

@@ -5,6 +5,8 @@ import { db } from '../../db/db';
 import { getSetting, setSetting } from '../../db/study';
 import type { EducationEntry } from '../../lib/ce';
 import type { Attendance, Member } from '../../lib/chapter';
+import { content } from '../../content/runtime';
+import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
 
 export { importChapterFile } from '../../db/chapter';
 
@@ -14,18 +16,27 @@ export interface HoursData {
   members: Member[];
   me: string | undefined;
   attendance: Attendance[];
+  /** The season's schedule with this device's changes (moved, cancelled, extra sessions). */
+  schedule: ScheduledSession[];
   education: EducationEntry[];
 }
 
 export function useHoursData(): HoursData | undefined {
   return useLiveQuery(async () => {
-    const [members, me, education] = await Promise.all([
+    const [members, me, education, changes] = await Promise.all([
       db.members.toArray(),
       getSetting<string>(ME),
       db.education.orderBy('date').toArray(),
+      db.sessionChanges.toArray(),
     ]);
     const attendance = me ? await db.attendance.where('memberId').equals(me).toArray() : [];
-    return { members: members.sort((a, b) => a.name.localeCompare(b.name)), me, attendance, education };
+    return {
+      members: members.map(({ emailKey: _key, ...m }) => m).sort((a, b) => a.name.localeCompare(b.name)),
+      me,
+      attendance,
+      schedule: buildSchedule(content.sessions, changes),
+      education,
+    };
   }, []);
 }
 

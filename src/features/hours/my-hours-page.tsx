@@ -1,24 +1,17 @@
 import { useState } from 'react';
 import { content } from '../../content/runtime';
-import type { EducationKind, RuleSet } from '../../content/types';
+import type { RuleSet } from '../../content/types';
 import { ContentHtml } from '../../components/ui/html';
 import { PageTitle } from '../../components/ui/page-title';
 import { readText } from '../../components/ui/files';
 import { formatDate, formatHours } from '../../lib/dates';
 import { evaluateRule, type EducationEntry, type RuleProgress } from '../../lib/ce';
-import { applyChanges } from '../../lib/schedule';
-import { chooseMe, importChapterFile, logEducation, removeEducation, useHoursData } from './data';
+import { seasonHours } from '../../lib/hours';
+import { todayIn } from '../../lib/dates';
+import { LogForm } from './log-form';
+import { chooseMe, importChapterFile, removeEducation, useHoursData } from './data';
 
-const KINDS: { id: EducationKind; label: string }[] = [
-  { id: 'attended', label: 'Attended (live)' },
-  { id: 'taught', label: 'Taught' },
-  { id: 'self-study', label: 'Self-study or webcast' },
-];
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { KINDS, today } from './log-form';
 
 export function Component() {
   const data = useHoursData();
@@ -26,25 +19,20 @@ export function Component() {
   const [message, setMessage] = useState<string | null>(null);
   if (!rules) return <p>No continuing-education rules are published with this program.</p>;
   if (!data) return <p className="muted">Loading…</p>;
-  const sessions = applyChanges(content.sessions, new Map());
-  const studyGroup: EducationEntry[] = data.attendance
-    .filter((a) => a.present)
-    .flatMap((a) => {
-      const s = sessions.find((x) => x.id === a.sessionId);
-      return s
-        ? [
-            {
-              id: `sg:${s.id}`,
-              date: s.date,
-              title: `Study group: ${s.title}`,
-              provider: content.program.chapter,
-              hours: a.hours,
-              category: rules.studyGroupCategories[s.area] ?? '',
-              kind: 'attended' as const,
-            },
-          ]
-        : [];
-    });
+  // The one hours rule: held sessions only (not cancelled, day come), with this device's changes.
+  const season = data.me
+    ? seasonHours(data.schedule, [{ id: data.me }], data.attendance, todayIn(content.program.timezone))
+    : undefined;
+  const mine = data.me ? season?.byMember.get(data.me) : undefined;
+  const studyGroup: EducationEntry[] = (mine?.sessions ?? []).map(({ session: s, hours }) => ({
+    id: `sg:${s.id}`,
+    date: s.date,
+    title: `Study group: ${s.title}`,
+    provider: content.program.chapter,
+    hours,
+    category: rules.studyGroupCategories[s.area] ?? '',
+    kind: 'attended' as const,
+  }));
   const all = [...studyGroup, ...data.education];
   const asOf = today();
   const recert = evaluateRule(rules.recertification, all, asOf);
@@ -52,7 +40,7 @@ export function Component() {
 
   const importFile = async (file: File) => {
     try {
-      const s = await importChapterFile(await readText(file));
+      const s = await importChapterFile(await readText(file), file.name);
       setMessage(`Chapter file imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`);
     } catch (err) {
       setMessage(`Nothing was changed: ${(err as Error).message}`);
@@ -74,7 +62,14 @@ export function Component() {
         ) : (
           <label className="field">
             <span>I am</span>
-            <select value={data.me ?? ''} onChange={(e) => void chooseMe(e.target.value || undefined)}>
+            <select
+              value={data.me ?? ''}
+              onChange={(e) =>
+                void chooseMe(e.target.value || undefined).catch((err: unknown) =>
+                  setMessage(`Not saved: ${err instanceof Error ? err.message : String(err)}`),
+                )
+              }
+            >
               <option value="">Choose your name</option>
               {data.members.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -89,10 +84,19 @@ export function Component() {
           <input
             type="file"
             accept=".json,application/json"
+            onClick={(e) => {
+              e.currentTarget.value = '';
+            }}
             onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
           />
         </label>
         {message && <p role="status">{message}</p>}
+        {mine && (
+          <p>
+            Study-group total: <strong>{formatHours(mine.hours)}</strong> over {mine.attended} of{' '}
+            {season?.held.length ?? 0} sessions held.
+          </p>
+        )}
         {studyGroup.length > 0 && (
           <ul>
             {studyGroup.map((e) => (
@@ -118,7 +122,15 @@ export function Component() {
                   {e.provider ? `, ${e.provider}` : ''} · {formatHours(e.hours)} ·{' '}
                   {KINDS.find((k) => k.id === e.kind)?.label}
                 </span>
-                <button type="button" className="button-secondary" onClick={() => void removeEducation(e.id)}>
+                <button
+                  type="button"
+                  className="button-secondary"
+                  onClick={() =>
+                    void removeEducation(e.id).catch((err: unknown) =>
+                      setMessage(`Not removed: ${err instanceof Error ? err.message : String(err)}`),
+                    )
+                  }
+                >
                   Remove {e.title}
                 </button>
               </li>
@@ -128,7 +140,7 @@ export function Component() {
       )}
       <section aria-labelledby="rules-text">
         <h2 id="rules-text">The rules</h2>
-        <ContentHtml html={content.rules!.textHtml} />
+        <ContentHtml html={rules.textHtml} />
       </section>
     </>
   );
@@ -166,101 +178,5 @@ function Progress({ progress, rule }: { progress: RuleProgress; rule: RuleSet })
         </>
       )}
     </section>
-  );
-}
-
-function LogForm() {
-  const rules = content.rules!;
-  const [date, setDate] = useState(today());
-  const [title, setTitle] = useState('');
-  const [provider, setProvider] = useState('');
-  const [hours, setHours] = useState('1');
-  const [category, setCategory] = useState(rules.recertification.categories[0]?.id ?? '');
-  const [kind, setKind] = useState<EducationKind>('attended');
-  const [topic, setTopic] = useState('');
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    await logEducation({
-      date,
-      title: title.trim(),
-      provider: provider.trim() || undefined,
-      hours: Number(hours),
-      category,
-      kind,
-      topic: topic || undefined,
-    });
-    setTitle('');
-  };
-  return (
-    <form onSubmit={save} className="card stack" aria-labelledby="log">
-      <h2 id="log">Log education</h2>
-      <label className="field">
-        <span>Date</span>
-        <input type="date" required value={date} max={today()} onChange={(e) => setDate(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Title</span>
-        <input required value={title} onChange={(e) => setTitle(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Provider</span>
-        <input value={provider} onChange={(e) => setProvider(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>Hours</span>
-        <input
-          type="number"
-          required
-          min={0.25}
-          max={40}
-          step={0.25}
-          value={hours}
-          onChange={(e) => setHours(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span>Category</span>
-        <select value={category} onChange={(e) => setCategory(e.target.value)}>
-          <optgroup label="Recertification">
-            {rules.recertification.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label="Exam eligibility">
-            {rules.eligibility.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.title}
-              </option>
-            ))}
-          </optgroup>
-        </select>
-      </label>
-      <label className="field">
-        <span>Kind</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value as EducationKind)}>
-          {KINDS.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Required topic (if any)</span>
-        <select value={topic} onChange={(e) => setTopic(e.target.value)}>
-          <option value="">None</option>
-          {rules.recertification.topics.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="button">
-        Log these hours
-      </button>
-    </form>
   );
 }

@@ -7,11 +7,19 @@ import { NotFound } from '../../components/ui/not-found';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
 import { download } from '../../components/ui/files';
+import { buildSchedule } from '../../lib/schedule';
+import { useSchedule } from './data';
 
 export default function SessionPage() {
   const { sessionId } = useParams();
-  const session = findSession(sessionId);
+  const published = findSession(sessionId);
   const material = useLoaderData() as SessionMaterial | undefined;
+  const schedule = useSchedule();
+  if (!published) return <NotFound what="session" />;
+  // This device's changes (moved, room, cancelled) over the published session.
+  const session =
+    (schedule ?? buildSchedule([published], [])).find((s) => s.id === published.id) ??
+    buildSchedule([published], [])[0];
   if (!session) return <NotFound what="session" />;
   const area = findArea(session.area);
   const subareas = area?.subareas.filter((s) => session.subareas.includes(s.id)) ?? [];
@@ -19,12 +27,19 @@ export default function SessionPage() {
   return (
     <>
       <PageTitle title={session.title}>{session.title}</PageTitle>
+      {session.cancelled && <p className="notice notice-error">This session is cancelled.</p>}
       <dl className="facts">
         <dt>When</dt>
         <dd>
           <time dateTime={`${session.date}T${session.start}`}>
             {formatDate(session.date)}, {formatTime(session.start)} {zoneName(content.program.timezone, session.date)}
           </time>
+          {session.movedFrom && (
+            <span className="muted">
+              {' '}
+              (moved from {formatDate(session.movedFrom.date)}, {formatTime(session.movedFrom.start)})
+            </span>
+          )}
         </dd>
         <dt>Hours</dt>
         <dd>{formatHours(session.hours)}</dd>
@@ -56,12 +71,8 @@ export default function SessionPage() {
           className="button-secondary"
           onClick={async () => {
             // The calendar library loads only when asked for: it is not needed to read a session.
-            const { applyChanges, scheduleToIcs } = await import('../../lib/schedule');
-            download(
-              `${session.id}.ics`,
-              'text/calendar',
-              scheduleToIcs(applyChanges([session], new Map()), content.program, location.origin),
-            );
+            const { scheduleToIcs } = await import('../../lib/calendar');
+            download(`${session.id}.ics`, 'text/calendar', scheduleToIcs([session], content.program, location.origin));
           }}
         >
           Add to calendar

@@ -3,20 +3,23 @@ import { content, findArea } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, todayIn, zoneName } from '../../lib/dates';
-import type { SessionMeta } from '../../content/types';
+import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
+import { useSchedule } from './data';
 
 export default function SessionsPage() {
-  const { program, sessions } = content;
+  const { program } = content;
+  // Until this device's changes are read, the published schedule.
+  const sessions = useSchedule() ?? buildSchedule(content.sessions, []);
   const today = todayIn(program.timezone);
   const upcoming = sessions.filter((s) => s.date >= today);
   const past = sessions.filter((s) => s.date < today);
-  const total = sessions.reduce((sum, s) => sum + s.hours, 0);
+  const total = sessions.filter((s) => !s.cancelled).reduce((sum, s) => sum + s.hours, 0);
   return (
     <>
       <PageTitle title="Sessions">Sessions</PageTitle>
       <p className="lede">
-        {sessions.length} sessions, {formatHours(total)} in all (target {formatHours(program.season.targetHours)}).
-        Times are {program.timezone.replace(/_/g, ' ')} time.
+        {sessions.filter((s) => !s.cancelled).length} sessions, {formatHours(total)} in all (target{' '}
+        {formatHours(program.season.targetHours)}). Times are {program.timezone.replace(/_/g, ' ')} time.
       </p>
       <SessionList title="Upcoming" sessions={upcoming} />
       <SessionList title="Past" sessions={past} />
@@ -24,7 +27,7 @@ export default function SessionsPage() {
   );
 }
 
-function SessionList({ title, sessions }: { title: string; sessions: SessionMeta[] }) {
+function SessionList({ title, sessions }: { title: string; sessions: ScheduledSession[] }) {
   const { program } = content;
   const id = `list-${title.toLowerCase()}`;
   return (
@@ -39,14 +42,22 @@ function SessionList({ title, sessions }: { title: string; sessions: SessionMeta
           {sessions.map((s) => (
             <li key={s.id} className="card">
               <h3>
-                <Link to={paths.session.href(s.id)}>{s.title}</Link>
+                {s.extra ? s.title : <Link to={paths.session.href(s.id)}>{s.title}</Link>}
+                {s.cancelled && <span className="tag tag-wrong"> Cancelled</span>}
               </h3>
               <p>
                 <time dateTime={`${s.date}T${s.start}`}>
-                  {formatDate(s.date)}, {formatTime(s.start)} {zoneName(program.timezone, s.date)}
+                  {s.cancelled ? <s>{formatDate(s.date)}</s> : formatDate(s.date)}, {formatTime(s.start)}{' '}
+                  {zoneName(program.timezone, s.date)}
                 </time>{' '}
                 · {formatHours(s.hours)}
+                {s.location ? ` · ${s.location}` : ''}
               </p>
+              {s.movedFrom && (
+                <p className="muted">
+                  Moved from {formatDate(s.movedFrom.date)}, {formatTime(s.movedFrom.start)}.
+                </p>
+              )}
               <p className="muted">
                 {findArea(s.area)?.title} · {s.speaker.name}
                 {s.speaker.role ? `, ${s.speaker.role}` : ''}

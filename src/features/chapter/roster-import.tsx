@@ -1,0 +1,123 @@
+// The CSV import: every row is checked and shown before anything is added; importing is one
+// transaction, safe against a double click and a member added while the preview was open.
+import { useState } from 'react';
+import type { Member } from '../../lib/chapter';
+import { decodeCsv, parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
+import { addMembers } from './data';
+import { FormError } from './form-error';
+import { errorText, useSubmit } from './use-submit';
+
+/** The bytes of a file (FileReader: Blob.arrayBuffer is missing in some browsers still in use). */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.addEventListener('load', () => resolve(new Uint8Array(reader.result as ArrayBuffer)));
+    reader.addEventListener('error', () => reject(reader.error ?? new Error('the file could not be read.')));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+const SHOW_FINE = 200;
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+export function RosterImport({ members }: { members: Member[] | undefined }) {
+  const [preview, setPreview] = useState<{ rows: RosterRow[]; fileError?: string | undefined } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
+  const { saving, error, run } = useSubmit();
+
+  const readFile = async (file: File) => {
+    setDone(null);
+    setAll(false);
+    try {
+      const decoded = decodeCsv(await readBytes(file));
+      if ('error' in decoded) return setPreview({ rows: [], fileError: decoded.error });
+      setPreview(parseRosterCsv(decoded.text, new Set((members ?? []).map((m) => m.email))));
+    } catch (err) {
+      setPreview({ rows: [], fileError: `The file could not be read: ${errorText(err)}` });
+    }
+  };
+
+  const importRows = () =>
+    void run(async () => {
+      if (!preview) return;
+      const good = preview.rows.filter((r) => !r.error);
+      const { added, skipped } = await addMembers(good);
+      const rest = preview.rows.length - good.length + skipped.length;
+      setDone(`${plural(added, 'member')} added.${rest > 0 ? ` ${plural(rest, 'row')} skipped.` : ''}`);
+      setPreview(null);
+    }, 'Nothing was imported');
+
+  const good = preview?.rows.filter((r) => !r.error).length ?? 0;
+  // Rows with a problem first, all of them; rows that are fine, the first few unless asked.
+  const problems = preview?.rows.filter((r) => r.error) ?? [];
+  const fine = preview?.rows.filter((r) => !r.error) ?? [];
+  const shown = [...problems, ...(all ? fine : fine.slice(0, SHOW_FINE))];
+  return (
+    <div className="card stack">
+      <h2>Import members from a CSV file</h2>
+      <p className="muted">
+        Columns: name, email, and optionally role (candidate, clm or guest); at most 5,000 rows. Every row is checked
+        and each problem shown before anything is added.
+      </p>
+      <label className="field">
+        <span>CSV file</span>
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          onClick={(e) => {
+            // Choosing the same file again must read it again.
+            e.currentTarget.value = '';
+          }}
+          onChange={(e) => e.target.files?.[0] && void readFile(e.target.files[0])}
+        />
+      </label>
+      {done && <p role="status">{done}</p>}
+      <FormError error={preview?.fileError ?? error} />
+      {preview && !preview.fileError && (
+        <>
+          <p>
+            {plural(preview.rows.length, 'row')}: {good} ready, {preview.rows.length - good} with a problem
+            {problems.length > 0 ? ' (listed first)' : ''}.
+          </p>
+          <div className="table-scroll" role="region" aria-label="Import preview" tabIndex={0}>
+            <table className="scores import-preview">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Check</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td className={r.error ? 'tag-wrong' : 'tag-correct'}>{r.error ?? 'OK'}</td>
+                    <td>{r.name}</td>
+                    <td>{r.email}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {fine.length > SHOW_FINE && !all && (
+            <button type="button" className="link-button" onClick={() => setAll(true)}>
+              Show all {fine.length.toLocaleString('en-US')} rows that are ready
+            </button>
+          )}
+          <p className="actions">
+            <button type="button" className="button" disabled={good === 0 || saving} onClick={importRows}>
+              {saving ? 'Importing…' : `Import ${good} members`}
+            </button>
+            <button type="button" className="button-secondary" disabled={saving} onClick={() => setPreview(null)}>
+              Cancel
+            </button>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+// Share view: CSV exports (roster, attendance matrix from the one hours rule) and the chapter
+// file that carries the roster, attendance and schedule changes to another committee device.
+import { useState } from 'react';
+import { PageTitle } from '../../components/ui/page-title';
+import { download, readText } from '../../components/ui/files';
+import { attendanceMatrixCsv, rosterCsv } from '../../lib/exports';
+import { GroupNav } from './group-nav';
+import { exportChapterFile, importChapterFile } from './data';
+import { useSeason } from './use-season';
+import { FormError } from './form-error';
+import { useSubmit } from './use-submit';
+
+const CSV = 'text/csv;charset=utf-8';
+
+export function Component() {
+  const data = useSeason();
+  const [summary, setSummary] = useState<{ text: string; changes: string[] } | null>(null);
+  const { saving, error, run } = useSubmit();
+  const importFile = (file: File) => {
+    setSummary(null);
+    void run(async () => {
+      const s = await importChapterFile(await readText(file), file.name);
+      setSummary({
+        text: `Imported from ${file.name}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`,
+        changes: s.changes,
+      });
+    }, 'Nothing was changed');
+  };
+  return (
+    <>
+      <PageTitle title="Share">Exports and sharing</PageTitle>
+      <GroupNav />
+      <section aria-labelledby="exports" className="card stack">
+        <h2 id="exports">Exports</h2>
+        <p className="actions">
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!data}
+            onClick={() => data && download('roster.csv', CSV, rosterCsv(data.members))}
+          >
+            Roster (CSV)
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={!data}
+            onClick={() => data && download('attendance.csv', CSV, attendanceMatrixCsv(data.members, data.season))}
+          >
+            Attendance matrix (CSV)
+          </button>
+        </p>
+      </section>
+      <section aria-labelledby="chapter-file" className="card stack">
+        <h2 id="chapter-file">Chapter file</h2>
+        <p>
+          <button
+            type="button"
+            className="button"
+            disabled={saving}
+            onClick={() =>
+              void run(async () => {
+                download('chapter-study-group.json', 'application/json', await exportChapterFile());
+              }, 'The chapter file was not made')
+            }
+          >
+            Export the chapter file
+          </button>
+        </p>
+        <p className="muted">
+          The chapter file holds the roster, attendance and this device's schedule changes. Import it on another
+          committee member's device: the same member is matched by email, each field keeps its newer change (a rename
+          there and a role change here both survive), nothing is deleted, and importing the same file twice changes
+          nothing.
+        </p>
+        <label className="field">
+          <span>Import a chapter file</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            disabled={saving}
+            onClick={(e) => {
+              e.currentTarget.value = '';
+            }}
+            onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])}
+          />
+        </label>
+        {summary && (
+          <div role="status">
+            <p>{summary.text}</p>
+            {summary.changes.length > 0 && (
+              <ul className="merge-changes">
+                {summary.changes.slice(0, 100).map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+                {summary.changes.length > 100 && <li>and {summary.changes.length - 100} more</li>}
+              </ul>
+            )}
+          </div>
+        )}
+        <FormError error={error} />
+      </section>
+    </>
+  );
+}
