@@ -138,3 +138,8 @@ export function scoreExam(
   const right = questions.filter((q) => correctIds.has(q.id)).length;
   return { overall: score(right, questions.length), byArea: tally((q) => q.area), bySubarea: tally((q) => q.subarea) };
 }
+
+/** The real exam's pace: milliseconds per question (from content/program.md's exam shape). */
+export function examPaceMs(exam: { minutes: number; questions: number }): number {
+  return (exam.minutes * 60_000) / exam.questions;
+}

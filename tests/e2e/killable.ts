@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromePath } from './browser';
+import { CHROMIUM_FLAGS, chromePath } from './browser';
 
 export interface Killable {
   browser: Browser;
@@ -23,14 +23,7 @@ export async function startKillable(profile: string, viewport = { width: 360, he
     chromePath(),
     [
       '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
+      ...CHROMIUM_FLAGS,
       `--user-data-dir=${profile}`,
       '--remote-debugging-port=0',
       `--window-size=${viewport.width},${viewport.height}`,

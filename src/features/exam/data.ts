@@ -7,7 +7,7 @@ import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
 import { seenIds } from '../../db/study';
 import { activeAttempts, createAttempt, getAttempt, submittedExams } from '../../db/attempts';
-import { assembleExam, examPool } from '../../lib/exam';
+import { assembleExam, examPaceMs, examPool } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
 
 export {
@@ -80,7 +80,4 @@ export function useActiveExams(): AttemptRecord[] | undefined {
 }
 
 /** The real exam's pace: milliseconds per question. */
-export function examPaceMs(): number {
-  const { minutes, questions } = content.program.exam;
-  return (minutes * 60_000) / questions;
-}
+export const examPace = () => examPaceMs(content.program.exam);

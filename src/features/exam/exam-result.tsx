@@ -1,32 +1,19 @@
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
+import { useRetry } from '../../components/question/use-retry';
 import { formatClock, usedTime } from '../../lib/exam-clock';
 import { ExamReview } from './exam-review';
 import { missedIn, startRetry } from './data';
 
 export function ExamResult({ attempt, questions }: { attempt: AttemptRecord; questions: Question[] }) {
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { retry, busy, error } = useRetry(() => startRetry(attempt));
   const result = attempt.result;
   const missed = missedIn(attempt).length;
   const title = attempt.source.type === 'exam' ? 'Mock exam result' : 'Timed set result';
-
-  const retry = async () => {
-    setBusy(true);
-    try {
-      const set = await startRetry(attempt);
-      if (set) navigate(paths.practiceSet.href(set.id));
-    } catch (err) {
-      setError(`The retry set could not be started (${(err as Error).message}).`);
-      setBusy(false);
-    }
-  };
 
   return (
     <>

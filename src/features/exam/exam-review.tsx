@@ -7,7 +7,7 @@ import { OptionList } from '../../components/question/option-list';
 import { formatClock } from '../../lib/exam-clock';
 import { optionOrder } from '../../lib/random';
 import { reviewGroups, type ReviewFilter } from '../../lib/exam-review';
-import { examPaceMs } from './data';
+import { examPace } from './data';
 
 const FILTERS: { id: ReviewFilter; label: string }[] = [
   { id: 'all', label: 'All' },
@@ -31,7 +31,7 @@ export function ExamReview({ attempt, questions }: { attempt: AttemptRecord; que
       <h2 id="review">Review every question</h2>
       {average > 0 && (
         <p>
-          Average time per question: {formatClock(average)} (the real exam&apos;s pace is {formatClock(examPaceMs())}).
+          Average time per question: {formatClock(average)} (the real exam&apos;s pace is {formatClock(examPace())}).
         </p>
       )}
       <fieldset className="segmented review-filters">

@@ -5,7 +5,7 @@ import { plural } from '../../lib/text';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import type { SetSource, StudyMode } from '../../db/db';
-import { LENGTHS, examPaceMs, startPracticeSet, type SetLength } from './sets';
+import { LENGTHS, examPace, startPracticeSet, type SetLength } from './sets';
 import { usePersonalCounts, useActiveSets, useTreeMastery } from './data';
 import { PracticeTree, SetButton } from './practice-tree';
 import './practice.css';
@@ -35,7 +35,7 @@ export default function PracticeHubPage() {
   const active = useActiveSets();
   const tree = useTreeMastery();
   const { sessions, counts: bank } = content;
-  const pace = Math.round((examPaceMs() / 60_000) * 10) / 10;
+  const pace = Math.round((examPace() / 60_000) * 10) / 10;
   const [params] = useSearchParams();
   const linked = useRef(parseSource(params.get('source')));
 

@@ -1,31 +1,18 @@
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
 import { paths } from '../../config/paths';
 import { clip } from '../../lib/text';
+import { useRetry } from '../../components/question/use-retry';
 import { missedIn, startRetry } from './data';
 
 /** The end of a tutor-mode set: the score, the questions missed, and a way to retry them. */
 export function SetSummary({ attempt, questions }: { attempt: AttemptRecord; questions: Question[] }) {
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { retry, busy, error } = useRetry(() => startRetry(attempt));
   const answered = questions.filter((q) => attempt.responses[q.id]?.correct !== undefined);
   const right = answered.filter((q) => attempt.responses[q.id]?.correct).length;
   const missed = new Set(missedIn(attempt));
   const wrong = questions.filter((q) => missed.has(q.id));
-
-  const retry = async () => {
-    setBusy(true);
-    try {
-      const set = await startRetry(attempt);
-      if (set) navigate(paths.practiceSet.href(set.id));
-    } catch (err) {
-      setError(`The retry set could not be started (${(err as Error).message}).`);
-      setBusy(false);
-    }
-  };
 
   return (
     <section aria-labelledby="set-done" className="card stack">

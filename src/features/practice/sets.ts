@@ -11,6 +11,7 @@ import {
 } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
+import { examPaceMs } from '../../lib/exam';
 import { dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
 import { createAttempt, getAttempt, missedIn } from '../../db/attempts';
 import type { AttemptRecord, SetSource, StudyMode } from '../../db/db';
@@ -85,11 +86,8 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
   }
 }
 
-/** Minutes per question on the real exam (content/program.md). */
-export function examPaceMs(): number {
-  const { minutes, questions } = content.program.exam;
-  return (minutes * 60_000) / questions;
-}
+/** The real exam's pace: milliseconds per question (content/program.md). */
+export const examPace = () => examPaceMs(content.program.exam);
 
 /**
  * Creates a shuffled practice set of the given length; undefined when the source is empty. A
@@ -109,7 +107,7 @@ export async function startPracticeSet(
     seed,
   ).slice(0, length === 'all' ? undefined : length);
   if (mode === 'timed') {
-    const durationMs = Math.round(ids.length * examPaceMs());
+    const durationMs = Math.round(ids.length * examPace());
     const title = `Timed set: ${sourceTitle(source)}, ${ids.length} questions, ${Math.round(durationMs / 60_000)} minutes`;
     return createAttempt(
       {
