@@ -22,6 +22,8 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
   const question = useRef(currentQuestionId);
+  // After unmount the last write still goes to the database, but nothing is set on screen.
+  const onScreen = useRef(true);
   useEffect(() => {
     question.current = currentQuestionId;
   }, [currentQuestionId]);
@@ -30,17 +32,19 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
     async (keepRunning: boolean) => {
       try {
         const a = await tickClock(attempt.id, question.current, keepRunning);
+        if (!onScreen.current) return;
         if (a) setClock({ durationMs: a.durationMs, usedMs: a.usedMs, runningSince: a.runningSince, paused: a.paused });
         setError(null);
       } catch (err) {
-        setError(`The exam clock could not be saved on this device (${(err as Error).message}).`);
+        if (onScreen.current) setError(`The exam clock could not be saved on this device (${(err as Error).message}).`);
       }
-      setNow(Date.now());
+      if (onScreen.current) setNow(Date.now());
     },
     [attempt.id],
   );
 
   useEffect(() => {
+    onScreen.current = true;
     const visible = () => document.visibilityState === 'visible';
     void store(visible());
     const tick = setInterval(() => {
@@ -54,6 +58,7 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
       clearInterval(tick);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onLeave);
+      onScreen.current = false;
       void store(false);
     };
   }, [store]);
