@@ -45,7 +45,7 @@ afterAll(async () => {
 const traces = (page: Page) =>
   page.evaluate(() => {
     const found: string[] = [];
-    if ((window as unknown as { __pwned?: unknown }).__pwned !== undefined) found.push('window.__pwned was set');
+    if ('__pwned' in window) found.push('window.__pwned was set');
     if (document.title === 'pwned') found.push('document.title was changed');
     const live = 'script, iframe, object, embed, form, style, base, meta, link, svg, math, input, textarea';
     for (const prose of document.querySelectorAll('.prose, .reference, .option-text')) {
