@@ -83,6 +83,7 @@ it('runs no payload, opens no dialog and sends nothing elsewhere on any route', 
     ['/sessions', 'Night of markup'],
     ...HOSTILE_SESSIONS.map((s): [string, string] => [`/sessions/${s}`, `Everything hostile, ${SEARCH_WORD}`]),
     ['/my-hours', `Everything hostile, ${SEARCH_WORD}`],
+    ...HOSTILE_SESSIONS.map((s): [string, string] => [`/practice/session/${s}`, `about ${SEARCH_WORD}`]),
   ];
   for (const [route, text] of pages) {
     await page.goto(route);
@@ -121,7 +122,7 @@ it('runs no payload, opens no dialog and sends nothing elsewhere on any route', 
     .waitFor();
   await check('/search');
 
-  expect(visited.length).toBe(8 + 14 + 1);
+  expect(visited.length).toBe(10 + 14 + 1);
   expect(dialogs).toEqual([]);
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
