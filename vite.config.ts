@@ -2,11 +2,20 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { clmContent } from './src/content/vite-plugin.ts';
-import { contentSecurityPolicy, inlineCss } from './scripts/html-plugins.ts';
+import {
+  contentSecurityPolicy,
+  DEV_CONTENT_SECURITY_POLICY_HEADER,
+  inlineCss,
+  securityHeaders,
+} from './scripts/html-plugins.ts';
+
+// CLM_CONTENT_DIR builds the app from another content folder (the browser test of hostile
+// content builds tests/fixtures/hostile/site); the default is the real content/.
+const contentDir = process.env.CLM_CONTENT_DIR || 'content';
 
 export default defineConfig({
   plugins: [
-    clmContent({ dir: 'content' }),
+    clmContent({ dir: contentDir }),
     react(),
     inlineCss(),
     contentSecurityPolicy(),
@@ -43,5 +52,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
-  preview: { port: 4173, strictPort: true },
+  // The project's own server (npm start) sends the CSP with frame-ancestors and the other
+  // security headers on every response; the dev server sends them with a looser CSP.
+  preview: { port: 4173, strictPort: true, headers: securityHeaders() },
+  server: { headers: securityHeaders(DEV_CONTENT_SECURITY_POLICY_HEADER) },
 });

@@ -1,4 +1,5 @@
-// Vite plugins for index.html: the stylesheet inlined, and the Content-Security-Policy.
+// Vite plugins for index.html: the stylesheet inlined, and the Content-Security-Policy; the
+// security headers of the servers.
 // Vite plugin: inlines the app's stylesheet into index.html, so the first paint waits for no
 // second request. (The CSP allows inline styles; scripts stay external.)
 import type { Plugin } from 'vite';
@@ -26,12 +27,76 @@ export function inlineCss(): Plugin {
 }
 
 /**
- * The production Content-Security-Policy: scripts, data and connections only from the app's own
- * origin. Added at build time only, since the dev server injects an inline script (React
- * Refresh) that this policy would block.
+ * The production Content-Security-Policy, the one source of both the meta tag and the header:
+ * scripts, data and connections only from the app's own origin. The meta tag is added at build
+ * time only, since the dev server injects an inline script (React Refresh) that this policy
+ * would block. frame-ancestors works only as a header (browsers ignore it in a meta tag), so it
+ * is added to the header alone.
  */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; worker-src 'self'; manifest-src 'self'";
+const POLICY: Record<string, string> = {
+  'default-src': "'self'",
+  'script-src': "'self'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data:",
+  'connect-src': "'self'",
+  'font-src': "'self'",
+  'object-src': "'none'",
+  'base-uri': "'self'",
+  'form-action': "'self'",
+  'worker-src': "'self'",
+  'manifest-src': "'self'",
+};
+
+const serialize = (policy: Record<string, string>) =>
+  Object.entries(policy)
+    .map(([directive, value]) => `${directive} ${value}`)
+    .join('; ');
+
+export const CONTENT_SECURITY_POLICY = serialize(POLICY);
+
+/** The header: the same policy, and no other site may show the app in a frame. */
+export const CONTENT_SECURITY_POLICY_HEADER = serialize({ ...POLICY, 'frame-ancestors': "'none'" });
+
+/**
+ * The dev server's header: React Refresh needs its inline preamble and Vite's client a
+ * websocket, so scripts and connections are looser; framing is refused as in production.
+ */
+export const DEV_CONTENT_SECURITY_POLICY_HEADER = serialize({
+  ...POLICY,
+  'script-src': "'self' 'unsafe-inline'",
+  'connect-src': "'self' ws: wss:",
+  'frame-ancestors': "'none'",
+});
+
+/** Features the app never uses, refused to the page and to anything it might embed. */
+const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'publickey-credentials-get',
+  'serial',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
+
+/** Headers of every response of `npm start` (vite preview) and, with the dev policy, of `vite`. */
+export function securityHeaders(csp = CONTENT_SECURITY_POLICY_HEADER): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+  };
+}
 
 export function contentSecurityPolicy(): Plugin {
   return {

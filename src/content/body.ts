@@ -4,6 +4,7 @@ import { parseMarkdown, renderNodes } from './markdown.ts';
 import { plainText } from './plain.ts';
 import type { Frontmatter } from './frontmatter.ts';
 import type { SourceFile } from './types.ts';
+import { isAppUrl } from './urls.ts';
 
 export type Report = (file: SourceFile, line: number, column: number, message: string) => void;
 
@@ -15,23 +16,44 @@ export function list(ids: Iterable<string>): string {
  * Renders a file's body to HTML and plain text; checks images, which must not load anything
  * from another origin.
  */
-export function renderBody(fm: Frontmatter, file?: SourceFile, report?: Report): { html: string; text: string } {
+export function renderBody(fm: Frontmatter, file: SourceFile, report: Report): { html: string; text: string } {
   const tree = parseMarkdown(fm.body);
-  if (file && report) checkImages(tree.children, fm.bodyLine, file, report);
+  checkImages(tree.children, fm.bodyLine, file, report);
   return { html: renderNodes(tree.children), text: plainText(tree.children) };
 }
 
+/**
+ * Reports every image whose address is not a file of the app: inline images (`![x](url)`) and
+ * reference-style ones (`![x][r]` or `![r]` with `[r]: url` anywhere in the nodes).
+ */
 export function checkImages(nodes: RootContent[], bodyLine: number, file: SourceFile, report: Report): void {
-  for (const node of nodes) {
-    if (node.type === 'image' && /^([a-z]+:|\/\/)/i.test(node.url)) {
-      const p = node.position?.start;
-      report(
-        file,
-        (p?.line ?? 1) + bodyLine - 1,
-        p?.column ?? 1,
-        `Images must be files of the app, not web addresses ("${node.url}"): the app works offline and loads nothing from other sites.`,
-      );
+  const definitions = new Map<string, string>();
+  const collect = (items: RootContent[]) => {
+    for (const node of items) {
+      if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+      if ('children' in node) collect(node.children as RootContent[]);
     }
-    if ('children' in node) checkImages(node.children as RootContent[], bodyLine, file, report);
-  }
+  };
+  collect(nodes);
+  const say = (node: RootContent, url: string, how: string) => {
+    const p = node.position?.start;
+    report(
+      file,
+      (p?.line ?? 1) + bodyLine - 1,
+      p?.column ?? 1,
+      `Images must be files of the app, not web addresses ("${url}"${how}): the app works offline and loads nothing from other sites.`,
+    );
+  };
+  const walk = (items: RootContent[]) => {
+    for (const node of items) {
+      if (node.type === 'image' && !isAppUrl(node.url)) say(node, node.url, '');
+      if (node.type === 'imageReference') {
+        const url = definitions.get(node.identifier);
+        if (url !== undefined && !isAppUrl(url))
+          say(node, url, `, from the reference [${node.label ?? node.identifier}]`);
+      }
+      if ('children' in node) walk(node.children as RootContent[]);
+    }
+  };
+  walk(nodes);
 }

@@ -75,7 +75,7 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
       order: data.order,
       weight: data.weight,
       subareas: data.subareas,
-      overviewHtml: renderBody(fm).html,
+      overviewHtml: renderBody(fm, file, report).html,
     });
   }
   areas.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -151,7 +151,7 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
       else if (!categories.has(category))
         report(file, line, column, `Unknown recertification category "${category}": use one of ${list(categories)}.`);
     }
-    rules = { ...data, textHtml: renderBody(fm).html };
+    rules = { ...data, textHtml: renderBody(fm, file, report).html };
   }
 
   let program: Program | undefined;
@@ -160,7 +160,7 @@ export function compileContent(files: SourceFile[], root = 'content'): CompileRe
     program = {
       ...d,
       season: { ...d.season, start: d.season.start as string },
-      welcomeHtml: renderBody(programFile.fm).html,
+      welcomeHtml: renderBody(programFile.fm, programFile.file, report).html,
     };
   }
 

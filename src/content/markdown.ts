@@ -2,6 +2,8 @@
 // GFM; rendering goes mdast -> hast -> sanitize -> html so a subtree (a question's option, its
 // explanation) can be rendered without parsing it again. Raw HTML is dropped by toHast (no
 // allowDangerousHtml), and the sanitizer removes scripts, event handlers and javascript: URLs.
+// Images from other origins are refused by the compiler (body.ts); should one get through, the
+// last pass below drops its address, so the HTML never loads anything from another site.
 import type { Root as MdastRoot, RootContent } from 'mdast';
 import type { Element, Root as HastRoot, Nodes as HastNodes } from 'hast';
 import { unified } from 'unified';
@@ -17,6 +19,7 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { isAppSrcset, isAppUrl } from './urls.ts';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -48,6 +51,12 @@ function decorateLinks(node: HastNodes): void {
     if (el.tagName === 'a' && typeof el.properties.href === 'string' && /^[a-z]+:/i.test(el.properties.href)) {
       el.properties.rel = ['noopener', 'noreferrer'];
       el.properties.target = '_blank';
+    }
+    if (el.tagName === 'img' || el.tagName === 'source') {
+      const { src, srcSet } = el.properties;
+      if (src !== undefined && !isAppUrl(String(src))) delete el.properties.src;
+      if (srcSet !== undefined && !isAppSrcset(Array.isArray(srcSet) ? srcSet.join(',') : String(srcSet)))
+        delete el.properties.srcSet;
     }
     if (el.tagName === 'table') {
       // Wide tables scroll inside their own box on a phone instead of widening the page.
