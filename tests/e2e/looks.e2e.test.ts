@@ -102,7 +102,10 @@ describe('progress in pictures', () => {
     await page.goto('/practice/area/hr');
     await page.locator('.option input').first().check();
     await page.getByRole('button', { name: 'Check answer' }).click();
-    await page.getByText(/^(Correct\.|Not quite\.)/).waitFor();
+    await page
+      .locator('.verdict')
+      .getByText(/(Correct\.|Not quite\.)/)
+      .waitFor();
     await page.goto('/progress');
     const forecast = page.getByRole('list', { name: 'Reviews due each day' });
     await forecast.waitFor();
