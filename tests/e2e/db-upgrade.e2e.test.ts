@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, inject, it } from 'vitest';
 import { openContext, setupBrowser } from './browser';
-import { idbVersion, storesAt, type StoreShape } from '../fixtures/db-schema';
+import { idbVersion, storesAt } from '../fixtures/db-schema';
 import { LATEST_VERSION } from '../../src/db/schema';
 
 const baseURL = inject('baseURL');
@@ -35,7 +35,6 @@ it('opens a version-1 database in the production build with every answer there a
     }),
   );
   await page.goto('/before-the-app');
-  const stores: StoreShape[] = storesAt(1);
   await page.evaluate(
     ({ name, version, stores, records }) =>
       new Promise<void>((resolve, reject) => {
@@ -58,7 +57,7 @@ it('opens a version-1 database in the production build with every answer there a
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { name: 'clm-study', version: idbVersion(1), stores, records: answers },
+    { name: 'clm-study', version: idbVersion(1), stores: storesAt(1), records: answers },
   );
 
   await page.goto('/progress');
