@@ -22,6 +22,7 @@ import { exportChapterFile } from '../../src/db/chapter';
 import { useAttendance, useMembers, useRosterDuplicates, useSchedule } from '../../src/features/chapter/data';
 import { useHoursData } from '../../src/features/hours/data';
 import * as fx from '../fixtures/db-versions';
+import { idbVersion, storesAt } from '../fixtures/db-schema';
 
 const OLD_VERSIONS = Array.from({ length: LATEST_VERSION - 1 }, (_, i) => i + 1);
 
@@ -36,6 +37,31 @@ afterEach(() => {
 });
 
 describe.each(OLD_VERSIONS)('a version-%i database opened by the current app', (version) => {
+  it('is built with the stores and indexes that version declares (as the browser test builds it by hand)', async () => {
+    db.close();
+    await fx.buildFixture(db.name, version);
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(db.name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tx = raw.transaction([...raw.objectStoreNames]);
+    const shapes = [...raw.objectStoreNames].map((name) => {
+      const store = tx.objectStore(name);
+      const indexes = [...store.indexNames].map((i) => {
+        const index = store.index(i);
+        return { name: i, keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+      });
+      return { name, keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+    });
+    expect(raw.version).toBe(idbVersion(version));
+    raw.close();
+    const sorted = storesAt(version)
+      .map((s) => ({ ...s, indexes: [...s.indexes].sort((a, b) => a.name.localeCompare(b.name)) }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+    expect(shapes).toEqual(sorted);
+  });
+
   it('keeps every answer and has the progress summaries built from them', async () => {
     await upgradeFrom(version);
     expect(db.verno).toBe(LATEST_VERSION);
