@@ -55,7 +55,13 @@ export async function importChapterFile(text: string, fileName = 'a chapter file
       db.sessionChanges.toArray(),
     ]);
     const merged = mergeChapter({ members, attendance, sessionChanges }, file, origin);
-    await db.members.bulkPut(keyed(merged.members));
+    const rows = keyed(merged.members);
+    // Members whose email key moves drop it first: the unique index checks each put as it
+    // happens, so a key handed from one member to another never clashes half way.
+    const before = new Map(members.map((m) => [m.id, m.emailKey]));
+    const moving = rows.filter((m) => before.has(m.id) && before.get(m.id) !== m.emailKey);
+    await db.members.bulkPut(moving.map((m) => ({ ...m, emailKey: undefined })));
+    await db.members.bulkPut(rows);
     await db.attendance.bulkPut(merged.attendance);
     await db.sessionChanges.bulkPut(merged.sessionChanges);
     return merged.summary;

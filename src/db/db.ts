@@ -8,7 +8,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
-import { localDay } from '../lib/progress';
+import { declareVersions } from './schema';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
 
@@ -114,61 +114,7 @@ export class ClmDatabase extends Dexie {
 
   constructor(name = 'clm-study') {
     super(name);
-    // Keep every old version: each later one adds a .version(n).stores(...) and, when data
-    // must move, an .upgrade().
-    this.version(1).stores({
-      answers: '++id, questionId, at, [questionId+at]',
-    });
-    this.version(2).stores({
-      answers: '++id, questionId, at, [questionId+at]',
-      cards: 'questionId, due',
-      attempts: 'id, [kind+status], updatedAt',
-      flags: 'questionId',
-      settings: 'key',
-    });
-    this.version(3)
-      .stores({ progress: 'questionId, wrong, firstAt', days: 'day' })
-      .upgrade(async (tx) => {
-        // Build the summaries from the answers kept so far.
-        const progress = new Map<string, QuestionProgress>();
-        const days = new Map<string, DayRecord>();
-        await tx
-          .table<AnswerRecord>('answers')
-          .orderBy('at')
-          .each((a) => foldAnswer(progress, days, a));
-        await tx.table('progress').bulkPut([...progress.values()]);
-        await tx.table('days').bulkPut([...days.values()]);
-      });
-    // The chapter's study group: roster, attendance, local schedule changes; and a member's own
-    // logged education for CE hours.
-    this.version(4).stores({
-      members: 'id, email',
-      attendance: 'id, sessionId, memberId',
-      sessionChanges: 'sessionId',
-      education: 'id, date',
-    });
-    // Emails unique in the database itself. The unique index is on emailKey (the normalized
-    // email), a new field, so records with duplicate emails from before cannot make the upgrade
-    // fail: the first member of each email gets the key, the others are reported for the
-    // committee to fix (settings "roster-duplicates").
-    this.version(5)
-      .stores({ members: 'id, email, &emailKey' })
-      .upgrade(async (tx) => {
-        const members = await tx.table<StoredMember>('members').orderBy('id').toArray();
-        members.sort((a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id));
-        const first = new Map<string, StoredMember>();
-        const duplicates: RosterDuplicate[] = [];
-        for (const m of members) {
-          const key = normalizeEmail(m.email);
-          const kept = first.get(key);
-          if (kept) duplicates.push({ email: key, memberId: m.id, name: m.name, keptName: kept.name });
-          else {
-            first.set(key, m);
-            await tx.table('members').update(m.id, { emailKey: key });
-          }
-        }
-        if (duplicates.length > 0) await tx.table('settings').put({ key: ROSTER_DUPLICATES, value: duplicates });
-      });
+    declareVersions(this);
   }
 }
 
@@ -183,42 +129,12 @@ export interface RosterDuplicate {
   keptName: string;
 }
 
-export const ROSTER_DUPLICATES = 'roster-duplicates';
-
 /** The record to store for a member: its unique email key set. */
 export function storedMember(m: Member): StoredMember {
   return { ...m, email: normalizeEmail(m.email), emailKey: normalizeEmail(m.email) };
 }
 
-/** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
-export function foldAnswer(
-  progress: Map<string, QuestionProgress>,
-  days: Map<string, DayRecord>,
-  a: AnswerRecord,
-): void {
-  const p = progress.get(a.questionId) ?? {
-    questionId: a.questionId,
-    answers: 0,
-    rights: 0,
-    lastCorrect: false,
-    wrong: 1,
-    lastAt: 0,
-    firstAt: a.at,
-  };
-  p.firstAt = Math.min(p.firstAt, a.at);
-  p.answers++;
-  if (a.correct) p.rights++;
-  if (a.at >= p.lastAt) {
-    p.lastAt = a.at;
-    p.lastCorrect = a.correct;
-    p.wrong = a.correct ? 0 : 1;
-  }
-  progress.set(a.questionId, p);
-  const day = localDay(a.at);
-  const d = days.get(day) ?? { day, answers: 0, ms: 0 };
-  d.answers++;
-  d.ms += a.ms ?? 0;
-  days.set(day, d);
-}
+export { declareVersions, foldAnswer, LATEST_VERSION, ROSTER_DUPLICATES, SCHEMA_VERSIONS } from './schema';
+export type { SchemaVersion } from './schema';
 
 export const db = new ClmDatabase();

@@ -20,6 +20,8 @@ export interface MergeSummary {
   keptLocal: number;
   /** Each change the file brought, in plain words. */
   changes: string[];
+  /** Changes the file asked for and this device refused, each with its reason. */
+  refused: string[];
 }
 
 export interface MergeResult {
@@ -49,12 +51,18 @@ const fieldAt = (m: Member, f: MemberField) => m.fieldsAt?.[f] ?? m.updatedAt;
 const show = (f: MemberField, v: Member[MemberField]) =>
   f === 'active' ? (v ? 'reactivated' : 'deactivated') : `${f} ${JSON.stringify(v)}`;
 
+/** The member other than `id` that has this email among the members so far, if any. */
+function emailHolder(members: Map<string, Member>, email: string, id: string): Member | undefined {
+  for (const m of members.values()) if (m.id !== id && normalizeEmail(m.email) === email) return m;
+  return undefined;
+}
+
 export function mergeChapter(
   local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[] },
   incoming: ChapterFile,
   origin: Origin = { file: 'a chapter file', importedAt: 0 },
 ): MergeResult {
-  const summary: MergeSummary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0, changes: [] };
+  const summary: MergeSummary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0, changes: [], refused: [] };
   const members = new Map(local.members.map((m) => [m.id, m]));
   const byEmail = new Map(local.members.map((m) => [normalizeEmail(m.email), m.id]));
   const idMap = new Map<string, string>();
@@ -77,13 +85,20 @@ export function mergeChapter(
       const a = f === 'email' ? normalizeEmail(mine.email) : mine[f];
       const b = f === 'email' ? normalizeEmail(theirs.email) : theirs[f];
       if (a === b) continue;
-      // An email another member already has here stays ours: emails are unique.
-      const clash = f === 'email' && byEmail.has(String(b)) && byEmail.get(String(b)) !== id;
-      if (fieldAt(theirs, f) > fieldAt(mine, f) && !clash) {
-        Object.assign(merged, { [f]: b });
-        (merged.fieldsAt ??= {})[f] = fieldAt(theirs, f);
-        taken.push(show(f, b));
-      } else kept = true;
+      if (fieldAt(theirs, f) <= fieldAt(mine, f)) {
+        kept = true;
+        continue;
+      }
+      // Emails are unique: an email another member has here (as merged so far) stays theirs,
+      // and this member keeps the email it has.
+      const holder = f === 'email' ? emailHolder(members, String(b), id) : undefined;
+      if (holder) {
+        summary.refused.push(`${mine.name}: email ${JSON.stringify(b)} not taken, ${holder.name} already has it here`);
+        continue;
+      }
+      Object.assign(merged, { [f]: b });
+      (merged.fieldsAt ??= {})[f] = fieldAt(theirs, f);
+      taken.push(show(f, b));
     }
     if (taken.length > 0) {
       summary.updated++;

@@ -90,7 +90,7 @@ describe('merging a chapter file', () => {
     const twice = mergeChapter(once, incoming);
     expect(twice.members).toEqual(once.members);
     expect(twice.attendance).toEqual(once.attendance);
-    expect(twice.summary).toEqual({ added: 0, updated: 0, unchanged: 2, keptLocal: 0, changes: [] });
+    expect(twice.summary).toEqual({ added: 0, updated: 0, unchanged: 2, keptLocal: 0, changes: [], refused: [] });
   });
 
   it('merges per field: a rename there and a role change here both survive, and it says so', () => {
@@ -111,7 +111,7 @@ describe('merging a chapter file', () => {
     };
     const r = mergeChapter(local2, file([{ ...member('a', 'Ann', 'bo@x.org', 9), fieldsAt: { email: 9 } }]));
     expect(r.members.find((m) => m.id === 'a')?.email).toBe('ann@x.org');
-    expect(r.summary.keptLocal).toBe(1);
+    expect(r.summary.refused).toEqual(['Ann: email "bo@x.org" not taken, Bo already has it here']);
   });
 
   it('refuses a file stamped more than a day in the future', () => {

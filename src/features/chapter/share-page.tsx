@@ -21,8 +21,10 @@ export function Component() {
     void run(async () => {
       const s = await importChapterFile(await readText(file), file.name);
       setSummary({
-        text: `Imported from ${file.name}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here).`,
-        changes: s.changes,
+        text:
+          `Imported from ${file.name}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here)` +
+          (s.refused.length > 0 ? `, ${s.refused.length} refused.` : '.'),
+        changes: [...s.refused, ...s.changes],
       });
     }, 'Nothing was changed');
   };

@@ -1,0 +1,123 @@
+// The schema of the "clm-study" database, version by version, kept as data: the app declares
+// every version (db.ts), and the upgrade tests build a database of each old version from these
+// same entries. Only types come from db.ts, so this module opens no database.
+import type { Dexie, Transaction } from 'dexie';
+import { localDay } from '../lib/progress';
+import { normalizeEmail } from '../lib/chapter';
+import type { AnswerRecord, DayRecord, QuestionProgress, RosterDuplicate, StoredMember } from './db';
+
+export const ROSTER_DUPLICATES = 'roster-duplicates';
+
+/** One schema version: the tables it adds or changes and, when data must move, its upgrade. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+// Keep every old version: each later one adds an entry (and, when data must move, an upgrade).
+// The upgrade tests build a database of each old version from these same entries.
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  { version: 1, stores: { answers: '++id, questionId, at, [questionId+at]' } },
+  {
+    version: 2,
+    stores: {
+      answers: '++id, questionId, at, [questionId+at]',
+      cards: 'questionId, due',
+      attempts: 'id, [kind+status], updatedAt',
+      flags: 'questionId',
+      settings: 'key',
+    },
+  },
+  {
+    version: 3,
+    stores: { progress: 'questionId, wrong, firstAt', days: 'day' },
+    upgrade: async (tx) => {
+      // Build the summaries from the answers kept so far.
+      const progress = new Map<string, QuestionProgress>();
+      const days = new Map<string, DayRecord>();
+      await tx
+        .table<AnswerRecord>('answers')
+        .orderBy('at')
+        .each((a) => foldAnswer(progress, days, a));
+      await tx.table('progress').bulkPut([...progress.values()]);
+      await tx.table('days').bulkPut([...days.values()]);
+    },
+  },
+  // The chapter's study group: roster, attendance, local schedule changes; and a member's own
+  // logged education for CE hours.
+  {
+    version: 4,
+    stores: {
+      members: 'id, email',
+      attendance: 'id, sessionId, memberId',
+      sessionChanges: 'sessionId',
+      education: 'id, date',
+    },
+  },
+  // Emails unique in the database itself. The unique index is on emailKey (the normalized
+  // email), a new field, so records with duplicate emails from before cannot make the upgrade
+  // fail: the first member of each email gets the key, the others are reported for the
+  // committee to fix (settings "roster-duplicates").
+  {
+    version: 5,
+    stores: { members: 'id, email, &emailKey' },
+    upgrade: async (tx) => {
+      const members = await tx.table<StoredMember>('members').orderBy('id').toArray();
+      members.sort((a, b) => a.updatedAt - b.updatedAt || a.id.localeCompare(b.id));
+      const first = new Map<string, StoredMember>();
+      const duplicates: RosterDuplicate[] = [];
+      for (const m of members) {
+        const key = normalizeEmail(m.email);
+        const kept = first.get(key);
+        if (kept) duplicates.push({ email: key, memberId: m.id, name: m.name, keptName: kept.name });
+        else {
+          first.set(key, m);
+          await tx.table('members').update(m.id, { emailKey: key });
+        }
+      }
+      if (duplicates.length > 0) await tx.table('settings').put({ key: ROSTER_DUPLICATES, value: duplicates });
+    },
+  },
+];
+
+export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
+
+/** Declares versions 1..upTo on a Dexie instance (the app always declares them all). */
+export function declareVersions(target: Dexie, upTo = LATEST_VERSION): void {
+  for (const v of SCHEMA_VERSIONS.filter((s) => s.version <= upTo)) {
+    const declared = target.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
+}
+
+/** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
+export function foldAnswer(
+  progress: Map<string, QuestionProgress>,
+  days: Map<string, DayRecord>,
+  a: AnswerRecord,
+): void {
+  const p = progress.get(a.questionId) ?? {
+    questionId: a.questionId,
+    answers: 0,
+    rights: 0,
+    lastCorrect: false,
+    wrong: 1,
+    lastAt: 0,
+    firstAt: a.at,
+  };
+  p.firstAt = Math.min(p.firstAt, a.at);
+  p.answers++;
+  if (a.correct) p.rights++;
+  if (a.at >= p.lastAt) {
+    p.lastAt = a.at;
+    p.lastCorrect = a.correct;
+    p.wrong = a.correct ? 0 : 1;
+  }
+  progress.set(a.questionId, p);
+  const day = localDay(a.at);
+  const d = days.get(day) ?? { day, answers: 0, ms: 0 };
+  d.answers++;
+  d.ms += a.ms ?? 0;
+  days.set(day, d);
+}
