@@ -5,7 +5,8 @@
 import type { IndexableType } from 'dexie';
 import { db } from './db';
 import type { Backup, BackupTable } from '../lib/backup-schema';
-import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY } from '../lib/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY, backupDue } from '../lib/backup';
+import { askPersistence, storageStatus } from './storage';
 
 /** Every table of the database, by name, each with all its records in key order. */
 export async function dumpAll(): Promise<Record<string, unknown[]>> {
@@ -83,3 +84,14 @@ export async function hasData(): Promise<boolean> {
 
 /** The database's schema version, written into each backup. */
 export const schemaVersion = () => db.verno;
+
+/**
+ * Whether to remind the candidate to export (see backupDue). With data stored, persistent
+ * storage is asked for first (once per page load), so a granted request ends the reminders.
+ */
+export async function isBackupDue(now = Date.now()): Promise<boolean> {
+  const [last, data] = await Promise.all([lastExportAt(), hasData()]);
+  if (data) await askPersistence();
+  const { persisted } = await storageStatus();
+  return backupDue({ lastExportAt: last, persisted: persisted !== false, hasData: data, now });
+}

@@ -88,7 +88,7 @@ export function useBackupStatus(): BackupStatus | undefined {
   const storage = useStorage(stored?.data);
   const now = useNow();
   if (!stored) return undefined;
-  const persisted = storage === undefined || storage.persisted === true;
+  const persisted = storage === undefined || storage.persisted !== false;
   const due = backupDue({ lastExportAt: stored.last, persisted, hasData: stored.data, now });
   return { lastExportAt: stored.last, storage, due };
 }
