@@ -1,5 +1,8 @@
-// The home page's repository: live figures for the study panel.
+// The home page's repository: live figures for the study panel, and whether to remind the
+// candidate to export a backup (asking for persistent storage first, once there is data).
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { isBackupDue } from '../../db/backup';
 import { countDue, countFirstAnsweredSince, seenIds, setSetting, studyDays } from '../../db/study';
 import { EXAM_DATE_KEY, getExamDate, getNewPerDay } from '../../db/settings';
 import { localDay, streak } from '../../lib/progress';
@@ -50,4 +53,20 @@ export function useStudySummary(): StudySummary | undefined {
 
 export function saveExamDate(date: string | undefined): Promise<void> {
   return setSetting(EXAM_DATE, date);
+}
+
+/** True when a backup is due: storage not persistent and no export in the last 14 days. */
+export function useBackupDue(): boolean {
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    let live = true;
+    isBackupDue().then(
+      (d) => live && setDue(d),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return due;
 }

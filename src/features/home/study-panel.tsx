@@ -5,12 +5,13 @@ import { paths } from '../../config/paths';
 import { useNow } from '../../components/ui/use-now';
 import { planForExam } from '../../lib/plan';
 import { localDay } from '../../lib/progress';
-import { saveExamDate, useStudySummary } from './data';
+import { saveExamDate, useBackupDue, useStudySummary } from './data';
 
 /** Today's study: reviews due, the exam-date plan, the streak. Live from IndexedDB. */
 export default function StudyPanel({ initialExamDate }: { initialExamDate?: string | undefined }) {
   const s = useStudySummary();
   const now = useNow();
+  const backupDue = useBackupDue();
   // A date chosen before this panel loaded (first visit) is saved once, on arrival.
   useEffect(() => {
     if (initialExamDate) void saveExamDate(initialExamDate);
@@ -56,6 +57,11 @@ export default function StudyPanel({ initialExamDate }: { initialExamDate?: stri
         {s.answeredToday} answered today · {s.streak === 1 ? '1-day streak' : `${s.streak}-day streak`} · {s.seen} of{' '}
         {content.counts.total} questions seen · <Link to={paths.progress.href()}>Your progress</Link>
       </p>
+      {backupDue && (
+        <p className="muted">
+          This browser may clear your progress: <Link to={paths.settings.href()}>export your data</Link>.
+        </p>
+      )}
       <label className="field">
         <span>Your exam date</span>
         <input

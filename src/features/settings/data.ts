@@ -1,11 +1,23 @@
 // The settings page's repository: the stored "new questions a day" and, for comparison, the
-// rate the exam-date plan would set.
+// rate the exam-date plan would set; and backups (save everything as a file, read and check a
+// file, restore it) with the storage's state. zod (with the file's schema) loads only when a
+// file is read, so no other page carries it.
+import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useNow } from '../../components/ui/use-now';
 import { content } from '../../content/runtime';
 import { getExamDate, getNewPerDay, setNewPerDay } from '../../db/settings';
 import { countDue, countFirstAnsweredSince, seenIds } from '../../db/study';
 import { planForExam } from '../../lib/plan';
 import { localDay } from '../../lib/progress';
+import { exportBackup, hasData, lastExportAt, markExported, restoreBackup, restorePlan } from '../../db/backup';
+import type { RestoreCount } from '../../db/backup';
+import { schemaVersion } from '../../db/backup';
+import { askPersistence, storageStatus, type StorageStatus } from '../../db/storage';
+import { BACKUP_MAX_BYTES, backupDue, backupFileName } from '../../lib/backup';
+import type { Backup } from '../../lib/backup-schema';
+
+export type { RestoreCount, StorageStatus };
 
 export interface StudySettings {
   /** The candidate's choice; undefined when they follow the plan. */
@@ -42,4 +54,70 @@ export function useStudySettings(): StudySettings | undefined {
 /** Saves "new questions a day" (undefined: follow the plan). */
 export function saveNewPerDay(value: number | undefined): Promise<void> {
   return setNewPerDay(value);
+}
+
+export interface BackupStatus {
+  lastExportAt: number | undefined;
+  storage: StorageStatus | undefined;
+  due: boolean;
+}
+
+/** The storage's state; once there is data, persistent storage is asked for first (once). */
+function useStorage(data: boolean | undefined): StorageStatus | undefined {
+  const [status, setStatus] = useState<StorageStatus | undefined>(undefined);
+  useEffect(() => {
+    if (data === undefined) return;
+    let live = true;
+    void (async () => {
+      if (data) await askPersistence();
+      const s = await storageStatus();
+      if (live) setStatus(s);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [data]);
+  return status;
+}
+
+export function useBackupStatus(): BackupStatus | undefined {
+  const stored = useLiveQuery(async () => {
+    const [last, data] = await Promise.all([lastExportAt(), hasData()]);
+    return { last, data };
+  }, []);
+  const storage = useStorage(stored?.data);
+  const now = useNow();
+  if (!stored) return undefined;
+  const persisted = storage === undefined || storage.persisted !== false;
+  const due = backupDue({ lastExportAt: stored.last, persisted, hasData: stored.data, now });
+  return { lastExportAt: stored.last, storage, due };
+}
+
+/** Builds the backup, hands it to the browser as a download, and records the time. */
+export async function saveBackup(save: (name: string, text: string) => void): Promise<string> {
+  const now = Date.now();
+  const backup = await exportBackup(now);
+  const name = backupFileName(localDay(now));
+  save(name, JSON.stringify(backup));
+  await markExported(now);
+  return name;
+}
+
+export type ReadResult = { ok: true; backup: Backup; plan: RestoreCount[] } | { ok: false; problems: string[] };
+
+/** Reads a chosen file and checks all of it; nothing is written. */
+export async function readBackup(file: Blob, readText: (f: Blob) => Promise<string>): Promise<ReadResult> {
+  if (file.size > BACKUP_MAX_BYTES)
+    return {
+      ok: false,
+      problems: [`The file is over ${BACKUP_MAX_BYTES / 1024 / 1024} MB: it is not a backup of this app.`],
+    };
+  const [text, { parseBackup }] = await Promise.all([readText(file), import('../../lib/backup-schema')]);
+  const checked = parseBackup(text, schemaVersion());
+  if (!checked.ok) return checked;
+  return { ok: true, backup: checked.backup, plan: await restorePlan(checked.backup) };
+}
+
+export function restore(backup: Backup): Promise<void> {
+  return restoreBackup(backup);
 }

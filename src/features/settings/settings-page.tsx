@@ -1,7 +1,10 @@
-// Settings of this device: the colour theme and how many new questions a day to take.
+// Settings of this device: the colour theme, how many new questions a day to take, backups and
+// the browser's storage.
 import { PageTitle } from '../../components/ui/page-title';
 import { useStudySettings } from './data';
+import { BackupSection } from './backup-section';
 import { NewPerDayField } from './new-per-day-field';
+import { StorageSection } from './storage-section';
 import { ThemeSwitch } from './theme-switch';
 
 export function Component() {
@@ -16,6 +19,14 @@ export function Component() {
       <section aria-labelledby="daily" className="card">
         <h2 id="daily">Daily new questions</h2>
         {settings ? <NewPerDayField settings={settings} /> : <p className="muted">Loading…</p>}
+      </section>
+      <section aria-labelledby="backup" className="card">
+        <h2 id="backup">Backup</h2>
+        <BackupSection />
+      </section>
+      <section aria-labelledby="storage" className="card">
+        <h2 id="storage">Storage</h2>
+        <StorageSection />
       </section>
     </>
   );
