@@ -4,7 +4,8 @@ import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { ContentHtml } from '../../components/ui/html';
 import { PageTitle } from '../../components/ui/page-title';
-import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
+import { formatDate, formatHours, formatTime } from '../../lib/dates';
+import { useToday } from '../../components/ui/use-today';
 
 // The study panel reads IndexedDB; it loads after the first paint so the shell stays light.
 const StudyPanel = lazy(() => import('./study-panel'));
@@ -69,7 +70,7 @@ function Today() {
 
 export default function HomePage() {
   const { program, areas, sessions, counts } = content;
-  const today = todayIn(program.timezone);
+  const today = useToday(program.timezone);
   const next = sessions.find((s) => s.date >= today);
   return (
     <>

@@ -2,12 +2,13 @@ import { Link } from 'react-router';
 import { content, findArea } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
-import { formatDate, formatHours, formatTime, todayIn, zoneName } from '../../lib/dates';
+import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
+import { useToday } from '../../components/ui/use-today';
 import type { SessionMeta } from '../../content/types';
 
 export default function SessionsPage() {
   const { program, sessions } = content;
-  const today = todayIn(program.timezone);
+  const today = useToday(program.timezone);
   const upcoming = sessions.filter((s) => s.date >= today);
   const past = sessions.filter((s) => s.date < today);
   const total = sessions.reduce((sum, s) => sum + s.hours, 0);
