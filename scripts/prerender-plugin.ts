@@ -33,7 +33,7 @@ export function pageHtml(shell: string, page: RenderedPage): string {
     shell
       .replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
       // The page reads without JavaScript; the parts that need it say so themselves.
-      .replace(/<noscript>[^<]*<\/noscript>/, '')
+      .replace(/<noscript id="shell-noscript">[\s\S]*?<\/noscript>/, '')
       .replace(root, `<div id="root">${page.html}</div>`)
       .replace(
         '</body>',
@@ -109,8 +109,8 @@ export function previewPages(): Plugin {
       const outDir = resolve(server.config.root, server.config.build.outDir);
       server.middlewares.use((req, _res, next) => {
         const [pathname = '/', query] = (req.url ?? '/').split('?');
-        const html = req.method === 'GET' || req.method === 'HEAD' ? req.headers.accept?.includes('text/html') : false;
-        if (!html || /\.[a-z0-9]+$/i.test(pathname)) return next();
+        // By path alone, as a static host does: the service worker's precache asks with Accept: */*.
+        if ((req.method !== 'GET' && req.method !== 'HEAD') || /\.[a-z0-9]+$/i.test(pathname)) return next();
         const page =
           pathname === '/' ? 'index.html' : `${decodeURIComponent(pathname).replace(/^\/|\/$/g, '')}/index.html`;
         const target = existsSync(join(outDir, page)) && !page.includes('..') ? `/${page}` : `/${SHELL}`;
