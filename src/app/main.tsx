@@ -16,21 +16,32 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 // A content page arrives prerendered (scripts/prerender-plugin.ts): React takes over its
-// markup. Any other page (the app shell) is drawn here from nothing.
-const prerendered = readPrerendered(document, location.pathname);
-if (prerendered) {
-  await resolveLazyRoutes(routes, location.pathname);
-  setRenderDay(prerendered.day);
-  hydrateRoot(
-    root,
-    <StrictMode>
-      <RouterProvider router={createRouter(prerendered.state)} />
-    </StrictMode>,
-  );
-} else {
-  createRoot(root).render(
+// markup. Any other page (the app shell) is drawn here from nothing, and so is a prerendered
+// one whose route chunk cannot be loaded (the route's error page then says why).
+// (No top-level await here: it would make the bundler split the entry into many small chunks.)
+function render(container: HTMLElement) {
+  container.replaceChildren();
+  createRoot(container).render(
     <StrictMode>
       <RouterProvider router={createRouter()} />
     </StrictMode>,
   );
+}
+
+const prerendered = readPrerendered(document, location.pathname);
+if (prerendered) {
+  resolveLazyRoutes(routes, location.pathname).then(
+    () => {
+      setRenderDay(prerendered.day);
+      hydrateRoot(
+        root,
+        <StrictMode>
+          <RouterProvider router={createRouter(prerendered.state)} />
+        </StrictMode>,
+      );
+    },
+    () => render(root),
+  );
+} else {
+  render(root);
 }
