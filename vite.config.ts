@@ -8,6 +8,7 @@ import {
   inlineCss,
   securityHeaders,
 } from './scripts/html-plugins.ts';
+import { prerender, previewPages, SHELL } from './scripts/prerender-plugin.ts';
 
 // CLM_CONTENT_DIR builds the app from another content folder (the browser test of hostile
 // content builds tests/fixtures/hostile/site); the default is the real content/.
@@ -19,6 +20,9 @@ export default defineConfig({
     react(),
     inlineCss(),
     contentSecurityPolicy(),
+    // Content pages drawn at build time (before the service worker is written, to be precached).
+    prerender({ entry: 'src/app/prerender.tsx', plugins: () => [clmContent({ dir: contentDir }), react()] }),
+    previewPages(),
     VitePWA({
       // A new version waits for the candidate to accept it (see src/app/reload-prompt.tsx).
       registerType: 'prompt',
@@ -42,7 +46,16 @@ export default defineConfig({
       workbox: {
         // The shell, every route chunk and all content chunks: everything works offline.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        navigateFallback: '/index.html',
+        // Each prerendered page is precached under its own URL (areas/finance/index.html as
+        // /areas/finance); any other page gets the app shell.
+        manifestTransforms: [
+          async (entries) => ({
+            manifest: entries.map((e) =>
+              e.url.endsWith('/index.html') ? { ...e, url: e.url.slice(0, -'/index.html'.length) } : e,
+            ),
+          }),
+        ],
+        navigateFallback: `/${SHELL}`,
         cleanupOutdatedCaches: true,
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       },

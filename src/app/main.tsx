@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { applyTheme, readTheme } from '../lib/theme';
-import { createRouter } from './router';
+import { setRenderDay } from '../components/ui/use-today';
+import { readPrerendered, resolveLazyRoutes } from './hydration';
+import { createRouter, routes } from './router';
 import './styles.css';
 
 // The remembered theme applies before the first render, so a pinned theme never flashes the
@@ -12,8 +14,34 @@ matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => appl
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <RouterProvider router={createRouter()} />
-  </StrictMode>,
-);
+
+// A content page arrives prerendered (scripts/prerender-plugin.ts): React takes over its
+// markup. Any other page (the app shell) is drawn here from nothing, and so is a prerendered
+// one whose route chunk cannot be loaded (the route's error page then says why).
+// (No top-level await here: it would make the bundler split the entry into many small chunks.)
+function render(container: HTMLElement) {
+  container.replaceChildren();
+  createRoot(container).render(
+    <StrictMode>
+      <RouterProvider router={createRouter()} />
+    </StrictMode>,
+  );
+}
+
+const prerendered = readPrerendered(document, location.pathname);
+if (prerendered) {
+  resolveLazyRoutes(routes, location.pathname).then(
+    () => {
+      setRenderDay(prerendered.day);
+      hydrateRoot(
+        root,
+        <StrictMode>
+          <RouterProvider router={createRouter(prerendered.state)} />
+        </StrictMode>,
+      );
+    },
+    () => render(root),
+  );
+} else {
+  render(root);
+}

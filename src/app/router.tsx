@@ -1,6 +1,6 @@
 // Routes of the app. Each page but Home is its own chunk, loaded when first visited, so the
 // first screen carries only the shell, Home and the content index.
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
 import { Layout, RouteError } from './layout';
@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export function createRouter() {
-  return createBrowserRouter(routes);
+/** The app's router; given the state of a prerendered page, it takes that page over as is. */
+export function createRouter(hydrationData?: HydrationState) {
+  return createBrowserRouter(routes, hydrationData ? { hydrationData } : {});
 }

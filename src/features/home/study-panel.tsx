@@ -8,7 +8,14 @@ import { localDay } from '../../lib/progress';
 import { saveExamDate, useBackupDue, useStudySummary } from './data';
 
 /** Today's study: reviews due, the exam-date plan, the streak. Live from IndexedDB. */
-export default function StudyPanel({ initialExamDate }: { initialExamDate?: string | undefined }) {
+export default function StudyPanel({
+  initialExamDate,
+  fallback,
+}: {
+  initialExamDate?: string | undefined;
+  /** Shown until the figures are read: the first-visit card, so the slot keeps its size. */
+  fallback: React.ReactNode;
+}) {
   const s = useStudySummary();
   const now = useNow();
   const backupDue = useBackupDue();
@@ -16,7 +23,7 @@ export default function StudyPanel({ initialExamDate }: { initialExamDate?: stri
   useEffect(() => {
     if (initialExamDate) void saveExamDate(initialExamDate);
   }, [initialExamDate]);
-  if (!s) return <p className="muted">Loading your progress…</p>;
+  if (!s) return fallback;
   const today = localDay(now);
   const plan = s.examDate
     ? planForExam({

@@ -68,7 +68,7 @@ export default function SessionPage() {
         )}
         <button
           type="button"
-          className="button-secondary"
+          className="button-secondary needs-js"
           onClick={async () => {
             // The calendar library loads only when asked for: it is not needed to read a session.
             const { scheduleToIcs } = await import('../../lib/calendar');
@@ -78,6 +78,9 @@ export default function SessionPage() {
           Add to calendar
         </button>
       </p>
+      <noscript>
+        <p className="muted">Practice and the calendar file need JavaScript.</p>
+      </noscript>
       <section aria-labelledby="material">
         <h2 id="material">Material</h2>
         {material && <ContentHtml html={material.materialHtml} className="material" />}

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { content, findArea } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
-import { formatDate, formatHours, formatTime, todayIn, zoneName } from '../../lib/dates';
+import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
+import { useToday } from '../../components/ui/use-today';
 import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
 import { useSchedule } from './data';
 
@@ -10,7 +11,7 @@ export default function SessionsPage() {
   const { program } = content;
   // Until this device's changes are read, the published schedule.
   const sessions = useSchedule() ?? buildSchedule(content.sessions, []);
-  const today = todayIn(program.timezone);
+  const today = useToday(program.timezone);
   const upcoming = sessions.filter((s) => s.date >= today);
   const past = sessions.filter((s) => s.date < today);
   const total = sessions.filter((s) => !s.cancelled).reduce((sum, s) => sum + s.hours, 0);
