@@ -3,14 +3,15 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
-import { Layout, RouteError } from './layout';
+import { Layout } from './layout';
+import { RootError, RouteError } from './route-error';
 import HomePage from '../features/home/home-page';
 
 export const routes: RouteObject[] = [
   {
     path: '/',
     Component: Layout,
-    ErrorBoundary: RouteError,
+    ErrorBoundary: RootError,
     HydrateFallback: () => null,
     children: [
       // Home is where most visits start: it ships with the shell to save a round trip.
@@ -69,6 +70,10 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+// Every page has its own error boundary, so an error (a page's code gone after a deploy, say)
+// shows inside the layout, with the menu still there.
+for (const route of routes[0]?.children ?? []) route.ErrorBoundary ??= RouteError;
 
 export function createRouter() {
   return createBrowserRouter(routes);

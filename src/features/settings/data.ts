@@ -1,6 +1,6 @@
 // The settings page's repository: the stored "new questions a day" and, for comparison, the
 // rate the exam-date plan would set.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useStored } from '../../db/use-stored';
 import { content } from '../../content/runtime';
 import { getExamDate, getNewPerDay, setNewPerDay } from '../../db/settings';
 import { countDue, countFirstAnsweredSince, seenIds } from '../../db/study';
@@ -14,29 +14,35 @@ export interface StudySettings {
   planNewPerDay: number | undefined;
 }
 
+const NO_SETTINGS: StudySettings = { newPerDay: undefined, planNewPerDay: undefined };
+
 export function useStudySettings(): StudySettings | undefined {
-  return useLiveQuery(async () => {
-    const now = Date.now();
-    const startOfDay = new Date(now);
-    startOfDay.setHours(0, 0, 0, 0);
-    const [newPerDay, examDate, seen, newToday, due] = await Promise.all([
-      getNewPerDay(),
-      getExamDate(),
-      seenIds(),
-      countFirstAnsweredSince(startOfDay.getTime()),
-      countDue(now),
-    ]);
-    const plan = examDate
-      ? planForExam({
-          today: localDay(now),
-          examDate,
-          unseen: content.counts.total - seen.size,
-          newToday,
-          dueNow: due,
-        })
-      : undefined;
-    return { newPerDay, planNewPerDay: plan && plan.daysLeft > 0 ? plan.newPerDay : undefined };
-  }, []);
+  return useStored(
+    async () => {
+      const now = Date.now();
+      const startOfDay = new Date(now);
+      startOfDay.setHours(0, 0, 0, 0);
+      const [newPerDay, examDate, seen, newToday, due] = await Promise.all([
+        getNewPerDay(),
+        getExamDate(),
+        seenIds(),
+        countFirstAnsweredSince(startOfDay.getTime()),
+        countDue(now),
+      ]);
+      const plan = examDate
+        ? planForExam({
+            today: localDay(now),
+            examDate,
+            unseen: content.counts.total - seen.size,
+            newToday,
+            dueNow: due,
+          })
+        : undefined;
+      return { newPerDay, planNewPerDay: plan && plan.daysLeft > 0 ? plan.newPerDay : undefined };
+    },
+    [],
+    NO_SETTINGS,
+  );
 }
 
 /** Saves "new questions a day" (undefined: follow the plan). */
