@@ -1,12 +1,11 @@
 // Says when this device's storage cannot keep progress: unavailable (private modes, blocked
 // storage), held up by an older tab during an upgrade, or closed because another tab upgraded
 // it. A reload is offered, never done by itself (a candidate may be mid-exam).
-import { useEffect } from 'react';
-import { useStorageStatus, whenOpen } from '../db/storage';
+// It reads the status only (no Dexie in the shell): the data hooks open the database.
+import { useStorageStatus } from '../db/storage';
 
 export function StorageBanner() {
   const status = useStorageStatus();
-  useEffect(() => void whenOpen(), []);
   if (status === 'unavailable')
     return (
       <div className="notice notice-error banner" role="alert">

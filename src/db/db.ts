@@ -11,6 +11,7 @@ import type { Scored } from '../lib/exam';
 import { localDay } from '../lib/progress';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
+import { watchConnection } from './connection';
 
 export interface AnswerRecord {
   id?: number;
@@ -222,3 +223,4 @@ export function foldAnswer(
 }
 
 export const db = new ClmDatabase();
+watchConnection(db);

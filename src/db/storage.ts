@@ -2,9 +2,9 @@
 // time limit, so no page waits forever: where IndexedDB cannot be opened (some private modes,
 // blocked storage) the status is "unavailable" and the data hooks give empty defaults. When
 // another tab opens a newer version of the database, this tab saves what it holds, closes its
-// connection and says so; when this tab's upgrade is held up by an older tab, it says that.
+// connection and says so (see connection.ts); when this tab's upgrade is held up by an older
+// tab, it says that. This module does not load Dexie: the shell's banner reads it.
 import { useSyncExternalStore } from 'react';
-import { db } from './db';
 
 export type StorageStatus =
   /** Not open yet. */
@@ -26,7 +26,7 @@ let status: StorageStatus = 'opening';
 const listeners = new Set<() => void>();
 const savers = new Set<() => Promise<unknown>>();
 
-function setStatus(next: StorageStatus): void {
+export function setStatus(next: StorageStatus): void {
   if (status === next) return;
   status = next;
   for (const listener of listeners) listener();
@@ -56,21 +56,11 @@ export function onBeforeClose(save: () => Promise<unknown>): () => void {
   return () => savers.delete(save);
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-db.on('blocked', () => {
-  if (status === 'opening') setStatus('blocked');
-});
-
-db.on('versionchange', () => {
-  void (async () => {
-    await Promise.race([Promise.allSettled([...savers].map((save) => save())), delay(SAVE_BEFORE_CLOSE_MS)]);
-    db.close({ disableAutoOpen: true });
-    setStatus('closed');
-  })();
-  // Dexie's own handler (which closes at once, before anything is saved) does not run.
-  return false;
-});
+/** Runs every registered saver, for at most `ms`. */
+export async function runSavers(ms = SAVE_BEFORE_CLOSE_MS): Promise<void> {
+  const delay = new Promise<void>((resolve) => setTimeout(resolve, ms));
+  await Promise.race([Promise.allSettled([...savers].map((save) => save())), delay]);
+}
 
 let opened: Promise<boolean> | undefined;
 
@@ -84,18 +74,20 @@ export function whenOpen(timeoutMs = OPEN_TIMEOUT_MS): Promise<boolean> {
       if (status === 'opening') setStatus('unavailable');
       resolve(false);
     }, timeoutMs);
-    db.open().then(
-      () => {
-        clearTimeout(timer);
-        setStatus('open');
-        resolve(true);
-      },
-      () => {
-        clearTimeout(timer);
-        setStatus('unavailable');
-        resolve(false);
-      },
-    );
+    import('./db')
+      .then(({ db }) => db.open())
+      .then(
+        () => {
+          clearTimeout(timer);
+          setStatus('open');
+          resolve(true);
+        },
+        () => {
+          clearTimeout(timer);
+          setStatus('unavailable');
+          resolve(false);
+        },
+      );
   });
   return opened;
 }
