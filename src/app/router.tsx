@@ -72,8 +72,25 @@ export const routes: RouteObject[] = [
 ];
 
 // Every page has its own error boundary, so an error (a page's code gone after a deploy, say)
-// shows inside the layout, with the menu still there.
-for (const route of routes[0]?.children ?? []) route.ErrorBoundary ??= RouteError;
+// shows inside the layout, with the menu still there. A page whose code cannot be loaded
+// becomes a page that throws the load error: react-router (7.18) renders no boundary at all
+// for a route whose lazy() rejected, only the layout with nothing in it.
+for (const route of routes[0]?.children ?? []) {
+  route.ErrorBoundary ??= RouteError;
+  const load = route.lazy;
+  if (typeof load !== 'function') continue;
+  route.lazy = async () => {
+    try {
+      return await load();
+    } catch (error) {
+      return {
+        Component: () => {
+          throw error;
+        },
+      };
+    }
+  };
+}
 
 export function createRouter() {
   return createBrowserRouter(routes);
