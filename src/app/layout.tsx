@@ -1,15 +1,8 @@
 import { useEffect, useRef } from 'react';
-import {
-  NavLink,
-  Outlet,
-  isRouteErrorResponse,
-  useLocation,
-  useNavigation,
-  useNavigationType,
-  useRouteError,
-} from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigation, useNavigationType } from 'react-router';
 import { MainNav } from './nav/main-nav';
 import { ReloadPrompt } from './reload-prompt';
+import { StorageBanner } from './storage-banner';
 
 /**
  * After a client-side move to another page, focus goes to the new page's heading, so keyboard
@@ -41,6 +34,7 @@ export function Layout() {
         </NavLink>
         <MainNav />
       </header>
+      <StorageBanner />
       <main id="main" tabIndex={-1} aria-busy={navigation.state === 'loading'}>
         <Outlet />
       </main>
@@ -49,23 +43,5 @@ export function Layout() {
       </footer>
       <ReloadPrompt />
     </>
-  );
-}
-
-export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
-  return (
-    <main id="main" className="notice notice-error" role="alert">
-      <h1>Something went wrong</h1>
-      <p>{message}</p>
-      <p>
-        If you are offline, this page may not have been saved yet: open it once while online. <a href="/">Go home</a>
-      </p>
-    </main>
   );
 }

@@ -3,14 +3,15 @@
 import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
-import { Layout, RouteError } from './layout';
+import { Layout } from './layout';
+import { RootError, RouteError } from './route-error';
 import HomePage from '../features/home/home-page';
 
 export const routes: RouteObject[] = [
   {
     path: '/',
     Component: Layout,
-    ErrorBoundary: RouteError,
+    ErrorBoundary: RootError,
     HydrateFallback: () => null,
     children: [
       // Home is where most visits start: it ships with the shell to save a round trip.
@@ -69,6 +70,27 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+// Every page has its own error boundary, so an error (a page's code gone after a deploy, say)
+// shows inside the layout, with the menu still there. A page whose code cannot be loaded
+// becomes a page that throws the load error: react-router (7.18) renders no boundary at all
+// for a route whose lazy() rejected, only the layout with nothing in it.
+for (const route of routes[0]?.children ?? []) {
+  route.ErrorBoundary ??= RouteError;
+  const load = route.lazy;
+  if (typeof load !== 'function') continue;
+  route.lazy = async () => {
+    try {
+      return await load();
+    } catch (error) {
+      return {
+        Component: () => {
+          throw error;
+        },
+      };
+    }
+  };
+}
 
 /** The app's router; given the state of a prerendered page, it takes that page over as is. */
 export function createRouter(hydrationData?: HydrationState) {

@@ -6,7 +6,7 @@ import type { IndexableType } from 'dexie';
 import { db } from './db';
 import type { Backup, BackupTable } from '../lib/backup-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY, backupDue } from '../lib/backup';
-import { askPersistence, storageStatus } from './storage';
+import { askPersistence, persistenceStatus } from './persistence';
 
 /** Every table of the database, by name, each with all its records in key order. */
 export async function dumpAll(): Promise<Record<string, unknown[]>> {
@@ -92,6 +92,6 @@ export const schemaVersion = () => db.verno;
 export async function isBackupDue(now = Date.now()): Promise<boolean> {
   const [last, data] = await Promise.all([lastExportAt(), hasData()]);
   if (data) await askPersistence();
-  const { persisted } = await storageStatus();
+  const { persisted } = await persistenceStatus();
   return backupDue({ lastExportAt: last, persisted: persisted !== false, hasData: data, now });
 }

@@ -11,6 +11,7 @@ import type { Scored } from '../lib/exam';
 import { declareVersions } from './schema';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
+import { watchConnection } from './connection';
 
 export interface AnswerRecord {
   id?: number;
@@ -138,3 +139,4 @@ export { declareVersions, foldAnswer, LATEST_VERSION, ROSTER_DUPLICATES, SCHEMA_
 export type { SchemaVersion } from './schema';
 
 export const db = new ClmDatabase();
+watchConnection(db);

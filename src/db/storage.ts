@@ -1,30 +1,108 @@
-// The browser's storage for this site: whether it is persistent (kept when space runs low or
-// after days without a visit), how much is used, and the one request to make it persistent.
-export interface StorageStatus {
-  /** undefined where the browser cannot tell. */
-  persisted: boolean | undefined;
-  usage: number | undefined;
-  quota: number | undefined;
+// Whether this device's storage can be used, in one place. The database opens once, with a
+// time limit, so no page waits forever: where IndexedDB cannot be opened (some private modes,
+// blocked storage) the status is "unavailable" and the data hooks give empty defaults. When
+// another tab opens a newer version of the database, this tab saves what it holds, closes its
+// connection and says so (see connection.ts); when this tab's upgrade is held up by an older
+// tab, it says that. This module does not load Dexie: the shell's banner reads it.
+import { useSyncExternalStore } from 'react';
+
+export type StorageStatus =
+  /** Not open yet. */
+  | 'opening'
+  | 'open'
+  /** This tab's upgrade waits for other tabs holding the older version. */
+  | 'blocked'
+  /** IndexedDB could not be opened (or did not open in time). */
+  | 'unavailable'
+  /** Another tab upgraded (or deleted) the database: this tab closed its connection. */
+  | 'closed';
+
+/** How long the first open may take before pages stop waiting for storage. */
+export const OPEN_TIMEOUT_MS = 4000;
+/** How long the savers may take when another tab asks this one to close. */
+export const SAVE_BEFORE_CLOSE_MS = 1000;
+
+let status: StorageStatus = 'opening';
+const listeners = new Set<() => void>();
+const savers = new Set<() => Promise<unknown>>();
+
+export function setStatus(next: StorageStatus): void {
+  if (status === next) return;
+  status = next;
+  for (const listener of listeners) listener();
 }
 
-export async function storageStatus(): Promise<StorageStatus> {
-  const s = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  const [persisted, estimate] = await Promise.all([
-    s?.persisted ? s.persisted().catch(() => undefined) : undefined,
-    s?.estimate ? s.estimate().catch(() => undefined) : undefined,
-  ]);
-  return { persisted, usage: estimate?.usage, quota: estimate?.quota };
+export function storageStatus(): StorageStatus {
+  return status;
 }
 
-let asked: Promise<boolean | undefined> | undefined;
+export function subscribeStorage(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
-/** Asks once per page load for persistent storage (call it once progress is saved). */
-export function askPersistence(): Promise<boolean | undefined> {
-  const s = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  asked ??= (async () => {
-    if (!s?.persist || !s.persisted) return undefined;
-    if (await s.persisted()) return true;
-    return s.persist();
-  })().catch(() => undefined);
-  return asked;
+export function useStorageStatus(): StorageStatus {
+  return useSyncExternalStore(subscribeStorage, storageStatus, storageStatus);
+}
+
+/** False when nothing can be read or written now (unavailable or closed for another tab). */
+export function storageUsable(s: StorageStatus = status): boolean {
+  return s !== 'unavailable' && s !== 'closed';
+}
+
+/** Registers what a screen must write before the connection closes; returns the unregister. */
+export function onBeforeClose(save: () => Promise<unknown>): () => void {
+  savers.add(save);
+  return () => savers.delete(save);
+}
+
+/** Runs every registered saver, for at most `ms`. */
+export async function runSavers(ms = SAVE_BEFORE_CLOSE_MS): Promise<void> {
+  const delay = new Promise<void>((resolve) => setTimeout(resolve, ms));
+  await Promise.race([Promise.allSettled([...savers].map((save) => save())), delay]);
+}
+
+let opened: Promise<boolean> | undefined;
+
+/**
+ * Opens the database once. Resolves true when it is open, false when it failed or has not
+ * opened within the time limit (a late open still turns the status to "open").
+ */
+export function whenOpen(timeoutMs = OPEN_TIMEOUT_MS): Promise<boolean> {
+  opened ??= new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => {
+      if (status === 'opening') setStatus('unavailable');
+      resolve(false);
+    }, timeoutMs);
+    import('./db')
+      .then(({ db }) => db.open())
+      .then(
+        () => {
+          clearTimeout(timer);
+          setStatus('open');
+          resolve(true);
+        },
+        () => {
+          clearTimeout(timer);
+          setStatus('unavailable');
+          resolve(false);
+        },
+      );
+  });
+  return opened;
+}
+
+/** Errors that mean storage itself is out of reach (not a bug in a query). */
+const STORAGE_ERRORS = new Set([
+  'OpenFailedError',
+  'MissingAPIError',
+  'DatabaseClosedError',
+  'VersionError',
+  'InvalidStateError',
+  'UnknownError',
+  'SecurityError',
+]);
+
+export function isStorageError(err: unknown): boolean {
+  return err instanceof Error && (STORAGE_ERRORS.has(err.name) || !storageUsable());
 }

@@ -1,7 +1,7 @@
 // The chapter feature's repository: roster, attendance, check-in undo and this device's
 // schedule changes. Components call these named operations, never tables.
 import { useMemo } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useStored } from '../../db/use-stored';
 import { Dexie } from 'dexie';
 import { content } from '../../content/runtime';
 import { db, ROSTER_DUPLICATES, storedMember, type RosterDuplicate } from '../../db/db';
@@ -27,19 +27,29 @@ const plain = ({ emailKey: _key, ...m }: Member & { emailKey?: string | undefine
 
 export type { MergeSummary } from '../../lib/merge';
 
+// Without storage: nothing recorded, the season as the content has it.
+const NO_MEMBERS: Member[] = [];
+const NO_ATTENDANCE: Attendance[] = [];
+const CONTENT_SCHEDULE = buildSchedule(content.sessions, []);
+
 export function useMembers(): Member[] | undefined {
-  return useLiveQuery(async () => (await db.members.toArray()).map(plain).sort(byName), []);
+  return useStored(async () => (await db.members.toArray()).map(plain).sort(byName), [], NO_MEMBERS);
 }
 
 export function useAttendance(sessionId?: string): Attendance[] | undefined {
-  return useLiveQuery(
+  return useStored(
     () => (sessionId ? db.attendance.where('sessionId').equals(sessionId).toArray() : db.attendance.toArray()),
     [sessionId],
+    NO_ATTENDANCE,
   );
 }
 
 export function useSchedule(): ScheduledSession[] | undefined {
-  return useLiveQuery(async () => buildSchedule(content.sessions, await db.sessionChanges.toArray()), []);
+  return useStored(
+    async () => buildSchedule(content.sessions, await db.sessionChanges.toArray()),
+    [],
+    CONTENT_SCHEDULE,
+  );
 }
 
 export interface CheckInData {
@@ -55,26 +65,34 @@ export interface CheckInData {
  */
 export function useCheckInData(sessionId: string): CheckInData | undefined {
   const members = useMembers();
-  const rest = useLiveQuery(async () => {
-    const [changes, attendance, undo] = await Promise.all([
-      db.sessionChanges.toArray(),
-      db.attendance.where('sessionId').equals(sessionId).toArray(),
-      undoStack(sessionId),
-    ]);
-    return { session: buildSchedule(content.sessions, changes).find((s) => s.id === sessionId), attendance, undo };
-  }, [sessionId]);
+  const rest = useStored(
+    async () => {
+      const [changes, attendance, undo] = await Promise.all([
+        db.sessionChanges.toArray(),
+        db.attendance.where('sessionId').equals(sessionId).toArray(),
+        undoStack(sessionId),
+      ]);
+      return { session: buildSchedule(content.sessions, changes).find((s) => s.id === sessionId), attendance, undo };
+    },
+    [sessionId],
+    { session: CONTENT_SCHEDULE.find((s) => s.id === sessionId), attendance: NO_ATTENDANCE, undo: [] },
+  );
   return useMemo(() => (members && rest ? { ...rest, members } : undefined), [members, rest]);
 }
 
 /** Emails that were on the roster twice before emails became unique (schema version 5). */
 export function useRosterDuplicates(): RosterDuplicate[] | undefined {
-  return useLiveQuery(async () => {
-    const row = await db.settings.get(ROSTER_DUPLICATES);
-    const list = Array.isArray(row?.value) ? (row.value as RosterDuplicate[]) : [];
-    const members = new Map((await db.members.toArray()).map((m) => [m.id, m]));
-    // A duplicate is settled once its member has its own unique email key.
-    return list.filter((d) => members.has(d.memberId) && !members.get(d.memberId)?.emailKey);
-  }, []);
+  return useStored(
+    async () => {
+      const row = await db.settings.get(ROSTER_DUPLICATES);
+      const list = Array.isArray(row?.value) ? (row.value as RosterDuplicate[]) : [];
+      const members = new Map((await db.members.toArray()).map((m) => [m.id, m]));
+      // A duplicate is settled once its member has its own unique email key.
+      return list.filter((d) => members.has(d.memberId) && !members.get(d.memberId)?.emailKey);
+    },
+    [],
+    [],
+  );
 }
 
 function clean(input: { name: string; email: string }): { name: string; email: string } {
@@ -193,9 +211,10 @@ export async function countCheckIns(sessionId: string): Promise<number> {
 
 /** How often a member's certificate was printed on this device (for "Reissued"). */
 export function useCertificatePrints(key: string): CertificatePrints | null | undefined {
-  return useLiveQuery(
+  return useStored(
     async () => ((await db.settings.get(key))?.value as CertificatePrints | undefined) ?? null,
     [key],
+    null,
   );
 }
 

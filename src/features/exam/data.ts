@@ -1,7 +1,7 @@
 // The mock-exam feature's repository: starting, timing, answering, flagging and submitting
 // exams (and timed practice sets, which run on the same screen). Every action is one named
 // operation of the data layer.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useStored } from '../../db/use-stored';
 import { content, loadAllQuestions, loadQuestionsById } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
@@ -9,6 +9,8 @@ import { seenIds } from '../../db/study';
 import { activeAttempts, createAttempt, getAttempt, submittedExams } from '../../db/attempts';
 import { assembleExam, examPaceMs, examPool } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
+
+export { onBeforeClose } from '../../db/storage';
 
 export {
   chooseOption,
@@ -71,12 +73,14 @@ export async function loadExam(id: string): Promise<{ attempt: AttemptRecord; qu
 /** A real mock exam, not a timed practice set. */
 export const isMockExam = (a: AttemptRecord) => a.source.type === 'exam';
 
+const NONE: AttemptRecord[] = [];
+
 export function useExamHistory(): AttemptRecord[] | undefined {
-  return useLiveQuery(async () => (await submittedExams()).filter(isMockExam), []);
+  return useStored(async () => (await submittedExams()).filter(isMockExam), [], NONE);
 }
 
 export function useActiveExams(): AttemptRecord[] | undefined {
-  return useLiveQuery(() => activeAttempts('exam'), []);
+  return useStored(() => activeAttempts('exam'), [], NONE);
 }
 
 /** The real exam's pace: milliseconds per question. */

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptRecord } from '../../db/db';
 import { CHECKPOINT_MS, timeLeft } from '../../lib/exam-clock';
-import { setPaused, tickClock } from './data';
+import { onBeforeClose, setPaused, tickClock } from './data';
 
 type Clock = Pick<AttemptRecord, 'durationMs' | 'usedMs' | 'runningSince' | 'paused'>;
 
@@ -54,7 +54,10 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
     const onLeave = () => void store(false);
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('pagehide', onLeave);
+    // Another tab upgrades the database: the clock stops and is stored before this tab closes it.
+    const unregister = onBeforeClose(() => store(false));
     return () => {
+      unregister();
       clearInterval(tick);
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', onLeave);

@@ -10,10 +10,20 @@ import { useToday } from '../../components/ui/use-today';
 // The study panel reads IndexedDB; it loads after the first paint so the shell stays light.
 const StudyPanel = lazy(() => import('./study-panel'));
 
-/** Whether this device has study data yet (false on a first visit: nothing to read). */
+/** How long the first look at storage may take before Home shows the empty figures. */
+const LOOK_MS = 3000;
+
+/**
+ * Whether this device has study data yet (false on a first visit: nothing to read; false too
+ * when storage cannot be read, or does not answer in time, so Home never waits forever).
+ */
 async function hasStudyData(): Promise<boolean> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
-  return (await indexedDB.databases()).some((d) => d.name === 'clm-study');
+  const look = indexedDB.databases().then(
+    (list) => list.some((d) => d.name === 'clm-study'),
+    () => false,
+  );
+  return Promise.race([look, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), LOOK_MS))]);
 }
 
 /**

@@ -1,6 +1,6 @@
 // "My hours": a member's study-group attendance (from the chapter's records on this device)
 // and their own logged education.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useStored } from '../../db/use-stored';
 import { db } from '../../db/db';
 import { getSetting, setSetting } from '../../db/study';
 import type { EducationEntry } from '../../lib/ce';
@@ -21,23 +21,36 @@ export interface HoursData {
   education: EducationEntry[];
 }
 
+/** Without storage: nothing recorded, the season as the content has it. */
+const NO_HOURS: HoursData = {
+  members: [],
+  me: undefined,
+  attendance: [],
+  schedule: buildSchedule(content.sessions, []),
+  education: [],
+};
+
 export function useHoursData(): HoursData | undefined {
-  return useLiveQuery(async () => {
-    const [members, me, education, changes] = await Promise.all([
-      db.members.toArray(),
-      getSetting<string>(ME),
-      db.education.orderBy('date').toArray(),
-      db.sessionChanges.toArray(),
-    ]);
-    const attendance = me ? await db.attendance.where('memberId').equals(me).toArray() : [];
-    return {
-      members: members.map(({ emailKey: _key, ...m }) => m).sort((a, b) => a.name.localeCompare(b.name)),
-      me,
-      attendance,
-      schedule: buildSchedule(content.sessions, changes),
-      education,
-    };
-  }, []);
+  return useStored(
+    async () => {
+      const [members, me, education, changes] = await Promise.all([
+        db.members.toArray(),
+        getSetting<string>(ME),
+        db.education.orderBy('date').toArray(),
+        db.sessionChanges.toArray(),
+      ]);
+      const attendance = me ? await db.attendance.where('memberId').equals(me).toArray() : [];
+      return {
+        members: members.map(({ emailKey: _key, ...m }) => m).sort((a, b) => a.name.localeCompare(b.name)),
+        me,
+        attendance,
+        schedule: buildSchedule(content.sessions, changes),
+        education,
+      };
+    },
+    [],
+    NO_HOURS,
+  );
 }
 
 export function chooseMe(memberId: string | undefined): Promise<void> {

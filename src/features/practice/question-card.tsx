@@ -4,10 +4,10 @@ import { ContentHtml, InlineHtml } from '../../components/ui/html';
 import { OptionList } from '../../components/question/option-list';
 import { useOptionKeys } from '../../components/question/use-option-keys';
 import { bringIntoView, useBringToTopOnMount } from '../../components/question/focus';
-import { correctIndexes } from '../../lib/scoring';
+import { correctIndexes, isCorrectChoice } from '../../lib/scoring';
 import { LETTERS } from '../../lib/keys';
 import type { Confidence } from '../../lib/review';
-import { rateConfidence, setFlag, useIsFlagged, type AnswerRecord } from './data';
+import { rateConfidence, setFlag, storageUsable, useIsFlagged, type AnswerRecord } from './data';
 import { AnswerHistory } from './answer-history';
 
 interface Props {
@@ -54,6 +54,13 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
 
   const check = async () => {
     if (answered || saving || chosen.length === 0) return;
+    // Without storage on this device, practice still teaches: the verdict, not kept.
+    if (!storageUsable()) {
+      setResult({ correct: isCorrectChoice(question.options, chosen) });
+      setCheckedNow(true);
+      setSaveError('Not saved: storage is unavailable on this device, so this answer is not kept.');
+      return;
+    }
     setSaving(true);
     try {
       setResult(await onCheck(chosen, Date.now() - startedAt));

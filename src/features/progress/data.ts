@@ -1,6 +1,6 @@
 // The progress feature's repository: everything the dashboard shows, live from IndexedDB,
 // including the review cards due within the forecast's window.
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useStored } from '../../db/use-stored';
 import { db, type AttemptRecord, type DayRecord } from '../../db/db';
 import { missedIds, seenIds, studyDays, submittedExams } from '../../db/study';
 import { forecastEnd } from '../../lib/forecast';
@@ -21,17 +21,31 @@ async function duesBefore(end: number): Promise<number[]> {
   return (await db.cards.where('due').below(end).keys()) as number[];
 }
 
+/** Without storage: nothing studied yet. */
+const NO_PROGRESS: ProgressData = {
+  seen: new Set(),
+  missed: new Set(),
+  days: [],
+  exams: [],
+  dues: [],
+  now: Date.now(),
+};
+
 export function useProgressData(): ProgressData | undefined {
-  return useLiveQuery(async () => {
-    const now = Date.now();
-    const [seen, missed, days, exams, dues] = await Promise.all([
-      seenIds(),
-      missedIds(),
-      studyDays(),
-      submittedExams(),
-      duesBefore(forecastEnd(now)),
-    ]);
-    // Mock exams only: timed practice sets run on the exam screen but are not mock exams.
-    return { seen, missed, days, exams: exams.filter((a) => a.source.type === 'exam'), dues, now };
-  }, []);
+  return useStored(
+    async () => {
+      const now = Date.now();
+      const [seen, missed, days, exams, dues] = await Promise.all([
+        seenIds(),
+        missedIds(),
+        studyDays(),
+        submittedExams(),
+        duesBefore(forecastEnd(now)),
+      ]);
+      // Mock exams only: timed practice sets run on the exam screen but are not mock exams.
+      return { seen, missed, days, exams: exams.filter((a) => a.source.type === 'exam'), dues, now };
+    },
+    [],
+    NO_PROGRESS,
+  );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useNow } from '../../components/ui/use-now';
+import { useStored } from '../../db/use-stored';
 import { content } from '../../content/runtime';
 import { getExamDate, getNewPerDay, setNewPerDay } from '../../db/settings';
 import { countDue, countFirstAnsweredSince, seenIds } from '../../db/study';
@@ -13,11 +14,11 @@ import { localDay } from '../../lib/progress';
 import { exportBackup, hasData, lastExportAt, markExported, restoreBackup, restorePlan } from '../../db/backup';
 import type { RestoreCount } from '../../db/backup';
 import { schemaVersion } from '../../db/backup';
-import { askPersistence, storageStatus, type StorageStatus } from '../../db/storage';
+import { askPersistence, persistenceStatus, type PersistenceStatus } from '../../db/persistence';
 import { BACKUP_MAX_BYTES, backupDue, backupFileName } from '../../lib/backup';
 import type { Backup } from '../../lib/backup-schema';
 
-export type { RestoreCount, StorageStatus };
+export type { RestoreCount, PersistenceStatus };
 
 export interface StudySettings {
   /** The candidate's choice; undefined when they follow the plan. */
@@ -26,29 +27,35 @@ export interface StudySettings {
   planNewPerDay: number | undefined;
 }
 
+const NO_SETTINGS: StudySettings = { newPerDay: undefined, planNewPerDay: undefined };
+
 export function useStudySettings(): StudySettings | undefined {
-  return useLiveQuery(async () => {
-    const now = Date.now();
-    const startOfDay = new Date(now);
-    startOfDay.setHours(0, 0, 0, 0);
-    const [newPerDay, examDate, seen, newToday, due] = await Promise.all([
-      getNewPerDay(),
-      getExamDate(),
-      seenIds(),
-      countFirstAnsweredSince(startOfDay.getTime()),
-      countDue(now),
-    ]);
-    const plan = examDate
-      ? planForExam({
-          today: localDay(now),
-          examDate,
-          unseen: content.counts.total - seen.size,
-          newToday,
-          dueNow: due,
-        })
-      : undefined;
-    return { newPerDay, planNewPerDay: plan && plan.daysLeft > 0 ? plan.newPerDay : undefined };
-  }, []);
+  return useStored(
+    async () => {
+      const now = Date.now();
+      const startOfDay = new Date(now);
+      startOfDay.setHours(0, 0, 0, 0);
+      const [newPerDay, examDate, seen, newToday, due] = await Promise.all([
+        getNewPerDay(),
+        getExamDate(),
+        seenIds(),
+        countFirstAnsweredSince(startOfDay.getTime()),
+        countDue(now),
+      ]);
+      const plan = examDate
+        ? planForExam({
+            today: localDay(now),
+            examDate,
+            unseen: content.counts.total - seen.size,
+            newToday,
+            dueNow: due,
+          })
+        : undefined;
+      return { newPerDay, planNewPerDay: plan && plan.daysLeft > 0 ? plan.newPerDay : undefined };
+    },
+    [],
+    NO_SETTINGS,
+  );
 }
 
 /** Saves "new questions a day" (undefined: follow the plan). */
@@ -58,19 +65,19 @@ export function saveNewPerDay(value: number | undefined): Promise<void> {
 
 export interface BackupStatus {
   lastExportAt: number | undefined;
-  storage: StorageStatus | undefined;
+  storage: PersistenceStatus | undefined;
   due: boolean;
 }
 
 /** The storage's state; once there is data, persistent storage is asked for first (once). */
-function useStorage(data: boolean | undefined): StorageStatus | undefined {
-  const [status, setStatus] = useState<StorageStatus | undefined>(undefined);
+function useStorage(data: boolean | undefined): PersistenceStatus | undefined {
+  const [status, setStatus] = useState<PersistenceStatus | undefined>(undefined);
   useEffect(() => {
     if (data === undefined) return;
     let live = true;
     void (async () => {
       if (data) await askPersistence();
-      const s = await storageStatus();
+      const s = await persistenceStatus();
       if (live) setStatus(s);
     })();
     return () => {
