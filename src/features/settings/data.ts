@@ -3,7 +3,6 @@
 // file, restore it) with the storage's state. zod (with the file's schema) loads only when a
 // file is read, so no other page carries it.
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useNow } from '../../components/ui/use-now';
 import { useStored } from '../../db/use-stored';
 import { content } from '../../content/runtime';
@@ -88,10 +87,14 @@ function useStorage(data: boolean | undefined): PersistenceStatus | undefined {
 }
 
 export function useBackupStatus(): BackupStatus | undefined {
-  const stored = useLiveQuery(async () => {
-    const [last, data] = await Promise.all([lastExportAt(), hasData()]);
-    return { last, data };
-  }, []);
+  const stored = useStored(
+    async () => {
+      const [last, data] = await Promise.all([lastExportAt(), hasData()]);
+      return { last, data };
+    },
+    [],
+    { last: undefined, data: false },
+  );
   const storage = useStorage(stored?.data);
   const now = useNow();
   if (!stored) return undefined;
