@@ -36,6 +36,16 @@ export function latestAnswers<T extends AnswerLike>(answers: Iterable<T>): Map<s
   return latest;
 }
 
+/**
+ * The latest result of each question from the per-question summaries: every seen question,
+ * right unless its latest answer was wrong (`missed`). What mastery needs, without the answers.
+ */
+export function latestFromSummaries(seen: Iterable<string>, missed: ReadonlySet<string>): Map<string, AnswerLike> {
+  const latest = new Map<string, AnswerLike>();
+  for (const id of seen) latest.set(id, { questionId: id, correct: !missed.has(id), at: 0 });
+  return latest;
+}
+
 export function mastery(
   bank: readonly BankQuestion[],
   latest: ReadonlyMap<string, AnswerLike>,

@@ -4,7 +4,7 @@ import type { AnswerRecord, AttemptRecord, QuestionProgress } from '../../db/db'
 import { answersTo, countDue, flaggedIds, isFlagged, missedIds, progressFor, seenIds } from '../../db/study';
 import { activeAttempts } from '../../db/attempts';
 import { content, loadAllQuestions } from '../../content/runtime';
-import { mastery, type Mastery } from '../../lib/progress';
+import { latestFromSummaries, mastery, type Mastery } from '../../lib/progress';
 
 export type { AnswerRecord };
 export { recordAnswer, rateConfidence } from '../../db/answers';
@@ -70,8 +70,7 @@ export function useTreeMastery(): TreeMastery | undefined {
   return useStored(
     async () => {
       const [bank, seen, missed] = await Promise.all([loadAllQuestions(), seenIds(), missedIds()]);
-      const latest = new Map<string, { questionId: string; correct: boolean; at: number }>();
-      for (const id of seen) latest.set(id, { questionId: id, correct: !missed.has(id), at: 0 });
+      const latest = latestFromSummaries(seen, missed);
       return {
         byArea: mastery(bank, latest, (q) => q.area),
         bySubarea: mastery(bank, latest, (q) => q.subarea),

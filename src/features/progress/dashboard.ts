@@ -2,7 +2,7 @@
 // and the tests can run it without React.
 import type { ContentIndex, Question } from '../../content/types';
 import type { DayRecord } from '../../db/db';
-import { mastery, readinessRange, streak, type Mastery, type Readiness } from '../../lib/progress';
+import { latestFromSummaries, mastery, readinessRange, streak, type Mastery, type Readiness } from '../../lib/progress';
 
 export interface Dashboard {
   byArea: Map<string, Mastery>;
@@ -24,8 +24,7 @@ export function computeDashboard(
   days: readonly DayRecord[],
   now = Date.now(),
 ): Dashboard {
-  const latest = new Map<string, { questionId: string; correct: boolean; at: number }>();
-  for (const id of seen) latest.set(id, { questionId: id, correct: !missed.has(id), at: 0 });
+  const latest = latestFromSummaries(seen, missed);
   const bySubarea = mastery(bank, latest, (q) => q.subarea);
   const byArea = mastery(bank, latest, (q) => q.area);
   return {
