@@ -22,6 +22,9 @@ export function prerenderPaths(): string[] {
     ...content.areas.map((a) => paths.area.href(a.id)),
     paths.sessions.href(),
     ...content.sessions.map((s) => paths.session.href(s.id)),
+    // Their frame is the same on every device; what is stored here fills in after hydration.
+    paths.practice.href(),
+    paths.progress.href(),
     NOT_FOUND_PATH,
   ];
 }

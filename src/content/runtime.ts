@@ -1,7 +1,7 @@
 // The app's access to compiled content. The index is part of the first screen; questions and
 // session material are loaded per area / per session and cached for the page's lifetime.
-import { index, materialLoaders, questionLoaders } from 'virtual:clm/index';
-import type { Area, ContentIndex, Question, SessionMaterial, SessionMeta } from './types';
+import { index, loadShape, materialLoaders, questionLoaders } from 'virtual:clm/index';
+import type { Area, ContentIndex, Question, QuestionPlace, SessionMaterial, SessionMeta } from './types';
 
 export const content: ContentIndex = index;
 
@@ -48,6 +48,24 @@ export function loadMaterial(sessionId: string): Promise<SessionMaterial | undef
 /** Every question of the bank (all area chunks; each is cached after its first load). */
 export async function loadAllQuestions(): Promise<Question[]> {
   return (await Promise.all(content.areas.map((a) => loadAreaQuestions(a.id)))).flat();
+}
+
+let places: Promise<QuestionPlace[]> | undefined;
+
+/**
+ * Where every question of the bank sits (area, sub-area, competency), without its text: a small
+ * chunk, so pages that only count and measure mastery need not load every area's questions.
+ */
+export function loadQuestionPlaces(): Promise<QuestionPlace[]> {
+  if (!places) {
+    places = loadShape().then((m) =>
+      m.default.flatMap(([area, subarea, competency, ids]) =>
+        ids.map((id) => ({ id, area, subarea, competency: competency || undefined })),
+      ),
+    );
+    places.catch(() => (places = undefined));
+  }
+  return places;
 }
 
 /** Questions by id, in the order given; ids no longer in the content are skipped. */

@@ -80,6 +80,12 @@ export interface QuestionOption {
   rationaleText?: string | undefined;
 }
 
+/** One group of the bank's shape: area, sub-area, competency ('' when none) and question ids. */
+export type ShapeGroup = [area: string, subarea: string, competency: string, ids: string[]];
+
+/** A question's place in the blueprint, without its text. */
+export type QuestionPlace = Pick<Question, 'id' | 'area' | 'subarea' | 'competency'>;
+
 export interface Question {
   id: string;
   area: string;

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileContent, type CompileResult } from './compile.ts';
 import { formatIssues, readContentDirs } from './load.ts';
+import type { Question, ShapeGroup } from './types.ts';
 
 const PREFIX = 'virtual:clm/';
 const RESOLVED = '\0' + PREFIX;
@@ -72,10 +73,12 @@ export function clmContent(options: { dir?: string } = {}): Plugin {
           .join('\n');
         return [
           `export const index = ${json(c.index)};`,
+          `export const loadShape = () => import(${JSON.stringify(`${PREFIX}shape`)});`,
           `export const questionLoaders = {\n${loaders}\n};`,
           `export const materialLoaders = {\n${materials}\n};`,
         ].join('\n');
       }
+      if (what === 'shape') return `export default ${json(bankShape(c.questionsByArea))};`;
       if (what.startsWith('questions/')) {
         const qs = c.questionsByArea[what.slice('questions/'.length)];
         if (qs) return `export default ${json(qs)};`;
@@ -87,6 +90,24 @@ export function clmContent(options: { dir?: string } = {}): Plugin {
       this.error(`Unknown content module ${id.slice(1)}`);
     },
   };
+}
+
+/**
+ * Which questions the bank has in each area, sub-area and competency, without their text: what
+ * mastery needs, a few KB instead of every area's chunk. Groups of [area, sub-area, competency
+ * or '', ids].
+ */
+function bankShape(byArea: Record<string, readonly Question[]>): ShapeGroup[] {
+  const groups = new Map<string, ShapeGroup>();
+  for (const qs of Object.values(byArea)) {
+    for (const q of qs) {
+      const key = `${q.area}\n${q.subarea}\n${q.competency ?? ''}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = [q.area, q.subarea, q.competency ?? '', []]));
+      g[3].push(q.id);
+    }
+  }
+  return [...groups.values()];
 }
 
 /** JSON.parse of a string literal is faster for engines to load than an object literal. */

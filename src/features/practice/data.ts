@@ -3,7 +3,7 @@ import { useStored } from '../../db/use-stored';
 import type { AnswerRecord, AttemptRecord, QuestionProgress } from '../../db/db';
 import { answersTo, countDue, flaggedIds, isFlagged, missedIds, progressFor, seenIds } from '../../db/study';
 import { activeAttempts } from '../../db/attempts';
-import { content, loadAllQuestions } from '../../content/runtime';
+import { content, loadQuestionPlaces } from '../../content/runtime';
 import { latestFromSummaries, mastery, type Mastery } from '../../lib/progress';
 
 export type { AnswerRecord };
@@ -69,7 +69,7 @@ const NO_MASTERY: TreeMastery = { byArea: new Map(), bySubarea: new Map(), byCom
 export function useTreeMastery(): TreeMastery | undefined {
   return useStored(
     async () => {
-      const [bank, seen, missed] = await Promise.all([loadAllQuestions(), seenIds(), missedIds()]);
+      const [bank, seen, missed] = await Promise.all([loadQuestionPlaces(), seenIds(), missedIds()]);
       const latest = latestFromSummaries(seen, missed);
       return {
         byArea: mastery(bank, latest, (q) => q.area),

@@ -8,7 +8,6 @@ import type { SetSource, StudyMode } from '../../db/db';
 import { LENGTHS, examPace, startPracticeSet, type SetLength } from './sets';
 import { usePersonalCounts, useActiveSets, useTreeMastery } from './data';
 import { PracticeTree, SetButton } from './practice-tree';
-import './practice.css';
 
 /** A set named in the link (`?source=due`, `?source=subarea:trust`): started on arrival. */
 function parseSource(value: string | null): SetSource | undefined {
@@ -68,6 +67,12 @@ export default function PracticeHubPage() {
   return (
     <>
       <PageTitle title="Practice">Practice</PageTitle>
+      <noscript>
+        <p className="notice">
+          Practice needs JavaScript: turn it on to start a set. The exam areas and the sessions' material read without
+          it.
+        </p>
+      </noscript>
       {active && active.length > 0 && (
         <section aria-labelledby="resume" className="card">
           <h2 id="resume">Pick up where you left off</h2>

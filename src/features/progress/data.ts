@@ -1,9 +1,12 @@
 // The progress feature's repository: everything the dashboard shows, live from IndexedDB,
 // including the review cards due within the forecast's window.
+import { useEffect, useState } from 'react';
 import { useStored } from '../../db/use-stored';
 import { db, type AttemptRecord, type DayRecord } from '../../db/db';
 import { missedIds, seenIds, studyDays, submittedExams } from '../../db/study';
 import { forecastEnd } from '../../lib/forecast';
+import { loadQuestionPlaces } from '../../content/runtime';
+import type { QuestionPlace } from '../../content/types';
 
 export interface ProgressData {
   seen: Set<string>;
@@ -48,4 +51,20 @@ export function useProgressData(): ProgressData | undefined {
     [],
     NO_PROGRESS,
   );
+}
+
+/** Where each question of the bank sits, for mastery: the bank's shape, not its text. */
+export function useQuestionPlaces(): QuestionPlace[] | undefined {
+  const [places, setPlaces] = useState<QuestionPlace[]>();
+  useEffect(() => {
+    let live = true;
+    loadQuestionPlaces().then(
+      (p) => live && setPlaces(p),
+      () => live && setPlaces([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return places;
 }

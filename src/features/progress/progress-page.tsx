@@ -1,6 +1,5 @@
-import { Link, useLoaderData } from 'react-router';
-import { content, loadAllQuestions } from '../../content/runtime';
-import type { Question } from '../../content/types';
+import { Link } from 'react-router';
+import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { ScoreChart } from '../../components/ui/score-chart';
@@ -12,22 +11,30 @@ import {
   localDay,
 } from '../../lib/progress';
 import { computeDashboard } from './dashboard';
-import { useProgressData, type ProgressData } from './data';
+import { useProgressData, useQuestionPlaces, type ProgressData } from './data';
+import type { QuestionPlace } from '../../content/types';
 import { MasteryBars } from './mastery-bars';
 import { ReviewForecast } from './review-forecast';
 import { StudyCalendar } from './study-calendar';
 
-export function loader(): Promise<Question[]> {
-  return loadAllQuestions();
-}
-
 export function Component() {
-  const bank = useLoaderData() as Question[];
   const data = useProgressData();
+  const bank = useQuestionPlaces();
   return (
     <>
       <PageTitle title="Your progress">Your progress</PageTitle>
-      {!data ? <p className="muted">Loading…</p> : <Dashboard bank={bank} data={data} />}
+      {/* Above the figures, and the same on every device: it is drawn at build time. */}
+      <p className="lede">{READINESS_RANGE_EXPLAINED}</p>
+      <noscript>
+        <p className="notice">Your progress is kept in this browser and needs JavaScript to show: turn it on.</p>
+      </noscript>
+      {!data || !bank ? (
+        // Empty, so it says nothing wrong without JavaScript; a screen tall, so the footer is out
+        // of view and nothing visible moves when the figures fill in.
+        <div className="loading-screen" />
+      ) : (
+        <Dashboard bank={bank} data={data} />
+      )}
     </>
   );
 }
@@ -36,7 +43,7 @@ function duration(minutes: number): string {
   return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-function Dashboard({ bank, data }: { bank: Question[]; data: ProgressData }) {
+function Dashboard({ bank, data }: { bank: QuestionPlace[]; data: ProgressData }) {
   const d = computeDashboard(content, bank, data.seen, data.missed, data.days, data.now);
   return (
     <>
@@ -54,7 +61,6 @@ function Dashboard({ bank, data }: { bank: Question[]; data: ProgressData }) {
             .
           </p>
         )}
-        <p className="muted">{READINESS_RANGE_EXPLAINED}</p>
       </section>
       <dl className="figures">
         <div>
