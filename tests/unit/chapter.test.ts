@@ -125,14 +125,16 @@ describe("a member's own hours file", () => {
   it('holds only that member and their attendance', async () => {
     const { db } = await import('../../src/db/db');
     const { exportChapterFile, importChapterFile } = await import('../../src/db/chapter');
+    const { content } = await import('../../src/content/runtime');
     await Promise.all(db.tables.map((t) => t.clear()));
     await db.members.bulkAdd([member('a', 'Ann', 'ann@x.org'), member('b', 'Bo', 'bo@x.org')]);
-    await db.attendance.bulkAdd([present('s1', 'a', 3), present('s1', 'b', 2)]);
+    // books-night is a session of the test content (3 hours): an hours file refers to real sessions.
+    await db.attendance.bulkAdd([present('books-night', 'a', 3), present('books-night', 'b', 2)]);
     const mine = JSON.parse(await exportChapterFile('b')) as ChapterFile;
     expect(mine.members.map((m) => m.id)).toEqual(['b']);
-    expect(mine.attendance.map((x) => x.id)).toEqual(['s1|b']);
+    expect(mine.attendance.map((x) => x.id)).toEqual(['books-night|b']);
     await Promise.all(db.tables.map((t) => t.clear()));
-    expect(await importChapterFile(JSON.stringify(mine), 'hours-bo.json')).toMatchObject({
+    expect(await importChapterFile(JSON.stringify(mine), 'hours-bo.json', content.sessions)).toMatchObject({
       added: 2,
       updated: 0,
       unchanged: 0,

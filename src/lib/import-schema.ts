@@ -1,0 +1,218 @@
+// The checks of an imported chapter file (and of a member's hours file, which is a chapter file
+// holding one member), pure. The file is refused whole when anything is wrong: hostile keys or
+// huge strings first, then every record's fields (zod), then what the records refer to (the
+// sessions and members that exist, hours within the session's). Loaded only when a file is
+// chosen, so zod stays out of every page's first load.
+import { z } from 'zod';
+import { cleanMemberInput, type ChapterFile } from './chapter';
+import { hostileShapes } from './hostile-json';
+import { sizeProblem } from './import-problems';
+import { issueText, placeOf, type Labeller } from './import-issues';
+
+const DAY = 86_400_000;
+export const ID_MAX = 200;
+export const TITLE_MAX = 200;
+export const LOCATION_MAX = 500;
+const RECORDS_MAX = 200_000;
+export const ROLES = ['candidate', 'clm', 'guest'] as const;
+
+/** What the file is checked against: this device's clock, sessions and members. */
+export interface ImportContext {
+  now: number;
+  /**
+   * Every session this device knows (the content's and this device's extra sessions), with the
+   * most hours it has had here (published or changed): a session shortened after its check-in
+   * keeps records of its longer length, and the one hours rule caps what they count.
+   */
+  sessions: ReadonlyMap<string, number>;
+  /** Ids of the members on this device. */
+  memberIds: ReadonlySet<string>;
+}
+
+export type ChapterCheck = { ok: true; file: ChapterFile } | { ok: false; problems: string[] };
+
+/** A day that exists on the calendar: 2027-02-30 is refused. */
+export const realDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'is not a date (YYYY-MM-DD)', abort: true })
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'is not a day on the calendar');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time of day (HH:MM)');
+
+const id = z.string().min(1).max(ID_MAX);
+const text = (max: number) => z.string().max(max);
+
+/** A moment of a change: not before 1970, not more than a day ahead of this device's clock. */
+const stamp = (now: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .superRefine((t, ctx) => {
+      if (t > now + DAY)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${new Date(Math.min(t, 8.64e15)).toISOString().slice(0, 10)} is more than a day ahead of this device's clock: check the clock of the device that exported the file`,
+          params: { whole: true },
+        });
+    });
+
+const member = (now: number) => {
+  const at = stamp(now).optional();
+  return z
+    .strictObject({
+      id,
+      name: z.string(),
+      email: z.string(),
+      role: z.enum(ROLES),
+      active: z.boolean(),
+      updatedAt: stamp(now),
+      fieldsAt: z.strictObject({ name: at, email: at, role: at, active: at }).optional(),
+      // Older exports carried these; they are this device's business, so they are dropped.
+      emailKey: z.string().max(ID_MAX).optional(),
+      origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
+    })
+    .superRefine((m, ctx) => {
+      // The roster's own rule (names cleaned and bounded, emails checked), as typed or imported.
+      const clean = cleanMemberInput(m);
+      if (clean.error !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [clean.error.startsWith('The name') ? 'name' : 'email'],
+          message: clean.error,
+          params: { whole: true },
+        });
+    })
+    .transform(({ emailKey: _key, origin: _origin, ...m }) => {
+      const clean = cleanMemberInput(m);
+      return clean.error === undefined ? { ...m, name: clean.name, email: clean.email } : m;
+    });
+};
+
+const attendance = (now: number) =>
+  z
+    .strictObject({
+      id,
+      sessionId: id,
+      memberId: id,
+      present: z.boolean(),
+      hours: z.number().finite().min(0),
+      updatedAt: stamp(now),
+      origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
+    })
+    .transform(({ origin: _origin, ...a }) => a);
+
+const sessionChange = (now: number) =>
+  z
+    .strictObject({
+      sessionId: id,
+      date: realDate.optional(),
+      start: clockTime.optional(),
+      hours: z.number().finite().gt(0).max(8).optional(),
+      location: text(LOCATION_MAX).optional(),
+      cancelled: z.boolean().optional(),
+      extra: z.strictObject({ title: text(TITLE_MAX).min(1), area: id, speaker: text(TITLE_MAX) }).optional(),
+      revision: z.number().int().min(0).optional(),
+      updatedAt: stamp(now),
+      origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
+    })
+    .transform(({ origin: _origin, ...c }) => c);
+
+const chapterFile = (now: number) =>
+  z.strictObject({
+    kind: z.literal('clm-study-chapter'),
+    version: z.literal(1),
+    exportedAt: stamp(now),
+    members: z.array(member(now)).max(RECORDS_MAX),
+    attendance: z.array(attendance(now)).max(RECORDS_MAX),
+    sessionChanges: z.array(sessionChange(now)).max(RECORDS_MAX),
+  });
+
+/** Names a record of the raw file for a message: "Member 4 (Ann Lee)". */
+function labeller(data: Record<string, unknown>): Labeller {
+  const list = (k: string): unknown[] => (Array.isArray(data[k]) ? (data[k] as unknown[]) : []);
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 60) : undefined);
+  const field = (r: unknown, k: string) => (r && typeof r === 'object' ? (r as Record<string, unknown>)[k] : undefined);
+  const names = new Map<string, string>();
+  for (const m of list('members')) {
+    const i = str(field(m, 'id'));
+    const n = str(field(m, 'name')) ?? str(field(m, 'email'));
+    if (i && n) names.set(i, n);
+  }
+  return (table, index) => {
+    const r = list(table)[index];
+    const n = index + 1;
+    if (table === 'members') {
+      const who = str(field(r, 'name')) ?? str(field(r, 'email'));
+      return `Member ${n}${who ? ` (${who})` : ''}`;
+    }
+    if (table === 'attendance') {
+      const m = str(field(r, 'memberId'));
+      const s = str(field(r, 'sessionId'));
+      return `Attendance record ${n}${m && s ? ` (${(m && names.get(m)) ?? m} at ${s})` : ''}`;
+    }
+    const s = str(field(r, 'sessionId'));
+    return `Session change ${n}${s ? ` (${s})` : ''}`;
+  };
+}
+
+/** What the records refer to: sessions and members that exist, hours within the session's. */
+function references(file: ChapterFile, ctx: ImportContext, label: Labeller): string[] {
+  const problems: string[] = [];
+  const sessions = new Map(ctx.sessions);
+  file.sessionChanges.forEach((c, i) => {
+    const here = `${label('sessionChanges', i)}, `;
+    if (c.extra && !c.date) problems.push(`${here}date: is missing (an extra session needs its date)`);
+    else if (!sessions.has(c.sessionId) && !c.extra)
+      problems.push(`${here}sessionId: "${c.sessionId}" is not a session of this program or of this device`);
+  });
+  for (const c of file.sessionChanges) {
+    if (!c.extra && !sessions.has(c.sessionId)) continue;
+    sessions.set(c.sessionId, Math.max(sessions.get(c.sessionId) ?? 0, c.hours ?? (c.extra ? 1 : 0)));
+  }
+  const memberIds = new Set([...ctx.memberIds, ...file.members.map((m) => m.id)]);
+  file.attendance.forEach((a, i) => {
+    const here = `${label('attendance', i)}, `;
+    const hours = sessions.get(a.sessionId);
+    if (hours === undefined)
+      problems.push(`${here}sessionId: "${a.sessionId}" is not a session of this program or of this device`);
+    else if (a.hours > hours) problems.push(`${here}hours: ${a.hours} is more than the session's ${hours} hours`);
+    if (!memberIds.has(a.memberId))
+      problems.push(`${here}memberId: "${a.memberId}" is not a member in the file or on this device`);
+  });
+  return problems;
+}
+
+/** Checks a parsed chapter file against this device: every problem found, by record and field. */
+export function checkChapterFile(data: unknown, ctx: ImportContext): ChapterCheck {
+  const notOne = { ok: false as const, problems: ['This is not a CLM Study chapter file.'] };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return notOne;
+  const d = data as Record<string, unknown>;
+  if (d.kind !== 'clm-study-chapter') return notOne;
+  if (d.version !== 1)
+    return { ok: false, problems: [`This chapter file is version ${String(d.version)}; this app reads version 1.`] };
+  const label = labeller(d);
+  const bad = hostileShapes(data, (path) => placeOf(path, label), Infinity);
+  if (bad.length) return { ok: false, problems: bad };
+  const parsed = chapterFile(ctx.now).safeParse(data, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => issueText(i, label)) };
+  const file = parsed.data satisfies ChapterFile;
+  const problems = references(file, ctx, label);
+  return problems.length ? { ok: false, problems } : { ok: true, file };
+}
+
+/** Parses the text of a chapter file: too large, truncated or not JSON is refused. */
+export function parseChapterFile(textOfFile: string, ctx: ImportContext): ChapterCheck {
+  // Characters, not bytes: a fence for text that did not come through the size check first.
+  const tooBig = sizeProblem(textOfFile.length);
+  if (tooBig) return { ok: false, problems: [tooBig] };
+  let data: unknown;
+  try {
+    data = JSON.parse(textOfFile);
+  } catch {
+    return { ok: false, problems: ['The file is not complete JSON: it may be truncated or damaged.'] };
+  }
+  return checkChapterFile(data, ctx);
+}
