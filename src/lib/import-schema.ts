@@ -4,7 +4,7 @@
 // sessions and members that exist, hours within the session's). Loaded only when a file is
 // chosen, so zod stays out of every page's first load.
 import { z } from 'zod';
-import { cleanMemberInput, type ChapterFile } from './chapter';
+import { cleanEmail, cleanName, type ChapterFile } from './chapter';
 import { hostileShapes } from './hostile-json';
 import { sizeProblem } from './import-problems';
 import { issueText, placeOf, type Labeller } from './import-issues';
@@ -59,13 +59,25 @@ const stamp = (now: number) =>
         });
     });
 
+/** A field cleaned by the roster's own rule (names cleaned and bounded, emails checked). */
+const cleaned = <K extends string>(
+  clean: (v: string) => ({ error?: undefined } & Record<K, string>) | { error: string },
+  key: K,
+) =>
+  z.string().transform((v, ctx) => {
+    const c = clean(v);
+    if (c.error === undefined) return (c as Record<K, string>)[key];
+    ctx.addIssue({ code: 'custom', message: c.error, params: { whole: true } });
+    return z.NEVER;
+  });
+
 const member = (now: number) => {
   const at = stamp(now).optional();
   return z
     .strictObject({
       id,
-      name: z.string(),
-      email: z.string(),
+      name: cleaned(cleanName, 'name'),
+      email: cleaned(cleanEmail, 'email'),
       role: z.enum(ROLES),
       active: z.boolean(),
       updatedAt: stamp(now),
@@ -74,21 +86,7 @@ const member = (now: number) => {
       emailKey: z.string().max(ID_MAX).optional(),
       origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
     })
-    .superRefine((m, ctx) => {
-      // The roster's own rule (names cleaned and bounded, emails checked), as typed or imported.
-      const clean = cleanMemberInput(m);
-      if (clean.error !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          path: [clean.error.startsWith('The name') ? 'name' : 'email'],
-          message: clean.error,
-          params: { whole: true },
-        });
-    })
-    .transform(({ emailKey: _key, origin: _origin, ...m }) => {
-      const clean = cleanMemberInput(m);
-      return clean.error === undefined ? { ...m, name: clean.name, email: clean.email } : m;
-    });
+    .transform(({ emailKey: _key, origin: _origin, ...m }) => m);
 };
 
 const attendance = (now: number) =>
@@ -158,29 +156,48 @@ function labeller(data: Record<string, unknown>): Labeller {
   };
 }
 
-/** What the records refer to: sessions and members that exist, hours within the session's. */
-function references(file: ChapterFile, ctx: ImportContext, label: Labeller): string[] {
+/**
+ * What the records refer to: sessions and members that exist, hours within the session's.
+ * Read from the raw file (fields of the wrong type are the schema's to report), so a file's
+ * problems are all listed at once.
+ */
+function references(d: Record<string, unknown>, ctx: ImportContext, label: Labeller): string[] {
+  const rows = (k: string): Record<string, unknown>[] =>
+    (Array.isArray(d[k]) ? (d[k] as unknown[]) : []).map((r) =>
+      r && typeof r === 'object' ? (r as Record<string, unknown>) : {},
+    );
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const problems: string[] = [];
   const sessions = new Map(ctx.sessions);
-  file.sessionChanges.forEach((c, i) => {
-    const here = `${label('sessionChanges', i)}, `;
-    if (c.extra && !c.date) problems.push(`${here}date: is missing (an extra session needs its date)`);
-    else if (!sessions.has(c.sessionId) && !c.extra)
-      problems.push(`${here}sessionId: "${c.sessionId}" is not a session of this program or of this device`);
+  const changes = rows('sessionChanges');
+  changes.forEach((c, i) => {
+    const sessionId = str(c.sessionId);
+    if (sessionId === undefined) return;
+    if (c.extra !== undefined && c.date === undefined)
+      problems.push(`${label('sessionChanges', i)}, date: is missing (an extra session needs its date)`);
+    else if (!sessions.has(sessionId) && c.extra === undefined)
+      problems.push(
+        `${label('sessionChanges', i)}, sessionId: "${sessionId}" is not a session of this program or of this device`,
+      );
   });
-  for (const c of file.sessionChanges) {
-    if (!c.extra && !sessions.has(c.sessionId)) continue;
-    sessions.set(c.sessionId, Math.max(sessions.get(c.sessionId) ?? 0, c.hours ?? (c.extra ? 1 : 0)));
+  for (const c of changes) {
+    const sessionId = str(c.sessionId);
+    if (sessionId === undefined || (c.extra === undefined && !sessions.has(sessionId))) continue;
+    const hours = typeof c.hours === 'number' ? c.hours : c.extra === undefined ? 0 : 1;
+    sessions.set(sessionId, Math.max(sessions.get(sessionId) ?? 0, hours));
   }
-  const memberIds = new Set([...ctx.memberIds, ...file.members.map((m) => m.id)]);
-  file.attendance.forEach((a, i) => {
+  const memberIds = new Set([...ctx.memberIds, ...rows('members').flatMap((m) => str(m.id) ?? [])]);
+  rows('attendance').forEach((a, i) => {
     const here = `${label('attendance', i)}, `;
-    const hours = sessions.get(a.sessionId);
-    if (hours === undefined)
-      problems.push(`${here}sessionId: "${a.sessionId}" is not a session of this program or of this device`);
-    else if (a.hours > hours) problems.push(`${here}hours: ${a.hours} is more than the session's ${hours} hours`);
-    if (!memberIds.has(a.memberId))
-      problems.push(`${here}memberId: "${a.memberId}" is not a member in the file or on this device`);
+    const sessionId = str(a.sessionId);
+    const memberId = str(a.memberId);
+    const hours = sessionId === undefined ? undefined : sessions.get(sessionId);
+    if (sessionId !== undefined && hours === undefined)
+      problems.push(`${here}sessionId: "${sessionId}" is not a session of this program or of this device`);
+    else if (hours !== undefined && typeof a.hours === 'number' && a.hours > hours)
+      problems.push(`${here}hours: ${a.hours} is more than the session's ${hours} hours`);
+    if (memberId !== undefined && !memberIds.has(memberId))
+      problems.push(`${here}memberId: "${memberId}" is not a member in the file or on this device`);
   });
   return problems;
 }
@@ -194,13 +211,15 @@ export function checkChapterFile(data: unknown, ctx: ImportContext): ChapterChec
   if (d.version !== 1)
     return { ok: false, problems: [`This chapter file is version ${String(d.version)}; this app reads version 1.`] };
   const label = labeller(d);
-  const bad = hostileShapes(data, (path) => placeOf(path, label), Infinity);
+  const bad = hostileShapes(data, (path) => placeOf(path, label), 10_000);
   if (bad.length) return { ok: false, problems: bad };
   const parsed = chapterFile(ctx.now).safeParse(data, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => issueText(i, label)) };
-  const file = parsed.data satisfies ChapterFile;
-  const problems = references(file, ctx, label);
-  return problems.length ? { ok: false, problems } : { ok: true, file };
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => issueText(i, label))),
+    ...references(d, ctx, label),
+  ];
+  if (problems.length || !parsed.success) return { ok: false, problems };
+  return { ok: true, file: parsed.data satisfies ChapterFile };
 }
 
 /** Parses the text of a chapter file: too large, truncated or not JSON is refused. */
