@@ -18,7 +18,8 @@ export function sizeProblem(bytes: number, max = IMPORT_MAX_BYTES): string | und
 /** The first problems of a file, then "and N more" for the rest. */
 export function firstProblems(problems: readonly string[], shown = PROBLEMS_SHOWN): string[] {
   if (problems.length <= shown) return [...problems];
-  return [...problems.slice(0, shown), `and ${problems.length - shown} more`];
+  const more = problems.length - shown;
+  return [...problems.slice(0, shown), `and ${more} more problem${more === 1 ? '' : 's'}`];
 }
 
 /** A file refused whole: nothing was written, and these are its first problems. */

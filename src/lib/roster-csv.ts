@@ -63,7 +63,7 @@ export function rowProblems(rows: readonly RosterRow[]): string[] {
   return firstProblems(
     rows
       .filter((r) => r.error)
-      .map((r) => `Line ${r.line}${r.email || r.name ? ` (${r.email || r.name})` : ''}: ${r.error}`),
+      .map((r) => `Line ${r.line}${r.name || r.email ? ` (${r.name || r.email})` : ''}: ${r.error}`),
   );
 }
 

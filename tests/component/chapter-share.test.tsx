@@ -83,7 +83,7 @@ it('refuses a bad chapter file whole, listing its first problems by member and f
     'Member 2 (New 0), role: "boss" is not one of candidate, clm, guest',
     'Member 3 (New 1), email: "new1" is not an email address.',
     'Member 3 (New 1), role: "boss" is not one of candidate, clm, guest',
-    'and 10 more',
+    'and 10 more problems',
   ]);
   expect(screen.queryByRole('status')).not.toBeInTheDocument();
   expect((await db.members.toArray()).map((m) => m.name)).toEqual(['Bo Park']);

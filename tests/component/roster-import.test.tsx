@@ -20,12 +20,12 @@ it('names the first five rows with a problem by line and email, then how many mo
       .getAllByRole('listitem')
       .map((li) => li.textContent),
   ).toEqual([
-    'Line 3 (bad0): "bad0" is not an email address.',
-    'Line 4 (bad1): "bad1" is not an email address.',
-    'Line 5 (bad2): "bad2" is not an email address.',
-    'Line 6 (bad3): "bad3" is not an email address.',
-    'Line 7 (bad4): "bad4" is not an email address.',
-    'and 4 more',
+    'Line 3 (Bad 0): "bad0" is not an email address.',
+    'Line 4 (Bad 1): "bad1" is not an email address.',
+    'Line 5 (Bad 2): "bad2" is not an email address.',
+    'Line 6 (Bad 3): "bad3" is not an email address.',
+    'Line 7 (Bad 4): "bad4" is not an email address.',
+    'and 4 more problems',
   ]);
   expect(screen.getByText(/10 rows: 1 ready, 9 with a problem/)).toBeInTheDocument();
   expect(await db.members.count()).toBe(0);

@@ -191,7 +191,7 @@ describe('a chapter file checked record by record', () => {
     const refused = new ImportRefused(all);
     expect(refused.problems).toHaveLength(6);
     expect(refused.problems[0]).toBe('Member 1 (Ann Lee), email: "bad0" is not an email address.');
-    expect(refused.problems[5]).toBe('and 3 more');
+    expect(refused.problems[5]).toBe('and 3 more problems');
     expect(firstProblems(['a', 'b'])).toEqual(['a', 'b']);
   });
 });
