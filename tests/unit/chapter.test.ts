@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceId, cleanMemberInput, type Attendance, type ChapterFile, type Member } from '../../src/lib/chapter';
-import { futureStamp, mergeChapter } from '../../src/lib/merge';
+import { mergeChapter } from '../../src/lib/merge';
 
 const member = (id: string, name: string, email: string, updatedAt = 1, active = true): Member => ({
   id,
@@ -112,12 +112,6 @@ describe('merging a chapter file', () => {
     const r = mergeChapter(local2, file([{ ...member('a', 'Ann', 'bo@x.org', 9), fieldsAt: { email: 9 } }]));
     expect(r.members.find((m) => m.id === 'a')?.email).toBe('ann@x.org');
     expect(r.summary.refused).toEqual(['Ann: email "bo@x.org" not taken, Bo already has it here']);
-  });
-
-  it('refuses a file stamped more than a day in the future', () => {
-    const now = Date.parse('2027-01-12T12:00:00Z');
-    expect(futureStamp(file([member('a', 'Ann', 'ann@x.org', now + 23 * 3600_000)]), now)).toBeUndefined();
-    expect(futureStamp(file([member('a', 'Ann', 'ann@x.org', now + 25 * 3600_000)]), now)).toBe('2027-01-13');
   });
 });
 

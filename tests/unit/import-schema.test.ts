@@ -114,6 +114,9 @@ describe('a chapter file checked record by record', () => {
 
   it('refuses an updatedAt more than a day ahead of this device, and takes one less than a day ahead', () => {
     expect(problems(file({ members: [{ ...ann, updatedAt: now + 23 * 3600_000 }] }))).toEqual([]);
+    expect(problems(file({ members: [{ ...ann, updatedAt: now + 25 * 3600_000 }] }))).toEqual([
+      "Member 1 (Ann Lee), updatedAt: 2027-01-13 is more than a day ahead of this device's clock: check the clock of the device that exported the file",
+    ]);
     expect(problems(file({ members: [{ ...ann, updatedAt: Date.parse('2099-01-01T00:00:00Z') }] }))).toEqual([
       "Member 1 (Ann Lee), updatedAt: 2099-01-01 is more than a day ahead of this device's clock: check the clock of the device that exported the file",
     ]);
