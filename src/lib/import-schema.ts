@@ -207,6 +207,8 @@ export function checkChapterFile(data: unknown, ctx: ImportContext): ChapterChec
   const notOne = { ok: false as const, problems: ['This is not a CLM Study chapter file.'] };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return notOne;
   const d = data as Record<string, unknown>;
+  if (d.format === 'clm-study-backup')
+    return { ok: false, problems: ['This is a backup of CLM Study: restore it in Settings, not here.'] };
   if (d.kind !== 'clm-study-chapter') return notOne;
   if (d.version !== 1)
     return { ok: false, problems: [`This chapter file is version ${String(d.version)}; this app reads version 1.`] };

@@ -171,6 +171,9 @@ describe('a chapter file checked record by record', () => {
 
   it('refuses a file that is not a chapter file, of another version, or not complete JSON', () => {
     expect(problems({ kind: 'other' })).toEqual(['This is not a CLM Study chapter file.']);
+    expect(problems({ format: 'clm-study-backup', version: 1, tables: {} })).toEqual([
+      'This is a backup of CLM Study: restore it in Settings, not here.',
+    ]);
     expect(problems({ ...file(), version: 2 })).toEqual(['This chapter file is version 2; this app reads version 1.']);
     expect(parseChapterFile('{"kind":"clm-study-chapter",', ctx)).toEqual({
       ok: false,
