@@ -2,7 +2,9 @@
 // devices (roster, attendance, local schedule changes), merged in one transaction.
 import { db, storedMember } from './db';
 import { normalizeEmail, type Member, type ChapterFile } from '../lib/chapter';
-import { futureStamp, mergeChapter, type MergeSummary } from '../lib/merge';
+import { mergeChapter, type MergeSummary } from '../lib/merge';
+import { ImportRefused, importSessions } from '../lib/import-problems';
+import type { SessionMeta } from '../content/types';
 
 /** The chapter file: roster, attendance and this device's schedule changes, as JSON. */
 export async function exportChapterFile(memberId?: string): Promise<string> {
@@ -24,29 +26,20 @@ export async function exportChapterFile(memberId?: string): Promise<string> {
   return JSON.stringify(file, null, 1);
 }
 
-/** Merges a chapter file in one transaction; a file that is not one changes nothing. */
-export async function importChapterFile(text: string, fileName = 'a chapter file'): Promise<MergeSummary> {
-  let file: ChapterFile;
-  try {
-    file = JSON.parse(text) as ChapterFile;
-  } catch {
-    throw new Error('the file is not a chapter file (it is not valid JSON).');
-  }
-  if (
-    file?.kind !== 'clm-study-chapter' ||
-    file.version !== 1 ||
-    !Array.isArray(file.members) ||
-    !Array.isArray(file.attendance) ||
-    !Array.isArray(file.sessionChanges)
-  ) {
-    throw new Error('the file is not a CLM Study chapter file.');
-  }
+/**
+ * Merges a chapter file (or a member's hours file) in one transaction. The file is checked
+ * whole first, against this device's sessions and members read in the same transaction: a
+ * file with any problem is refused with its first problems (ImportRefused) and changes nothing.
+ * `published` is the content's sessions, which attendance and schedule changes must refer to.
+ */
+export async function importChapterFile(
+  text: string,
+  fileName = 'a chapter file',
+  published: readonly SessionMeta[] = [],
+): Promise<MergeSummary> {
+  // zod loads here, outside the transaction (an await on a module would end it).
+  const { parseChapterFile } = await import('../lib/import-schema');
   const now = Date.now();
-  const future = futureStamp(file, now);
-  if (future)
-    throw new Error(
-      `the file has changes dated ${future}, more than a day ahead of this device: check the clock of the device that exported it.`,
-    );
   const origin = { file: fileName, importedAt: now };
   return db.transaction('rw', db.members, db.attendance, db.sessionChanges, async () => {
     const [members, attendance, sessionChanges] = await Promise.all([
@@ -54,6 +47,13 @@ export async function importChapterFile(text: string, fileName = 'a chapter file
       db.attendance.toArray(),
       db.sessionChanges.toArray(),
     ]);
+    const checked = parseChapterFile(text, {
+      now,
+      sessions: importSessions(published, sessionChanges),
+      memberIds: new Set(members.map((m) => m.id)),
+    });
+    if (!checked.ok) throw new ImportRefused(checked.problems);
+    const file = checked.file;
     const merged = mergeChapter({ members, attendance, sessionChanges }, file, origin);
     const rows = keyed(merged.members);
     // Members whose email key moves drop it first: the unique index checks each put as it

@@ -3,11 +3,9 @@
 // before zod sees it), then every record's fields. Problems are named by table, record and field.
 import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+import { hostileShapes, STRING_MAX } from './hostile-json';
 
-const STRING_MAX = 10_000;
 const ID_MAX = 500;
-const DEPTH_MAX = 12;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 const id = z.string().min(1).max(ID_MAX);
 const text = z.string().max(STRING_MAX);
@@ -147,30 +145,6 @@ function place(path: readonly PropertyKey[]): string {
   return path.length ? `field ${path.map(String).join('.')}` : 'the file';
 }
 
-/** Hostile shapes refused before any schema runs: prototype keys, huge strings, deep nesting. */
-function hostile(value: unknown, path: PropertyKey[], out: string[], depth = 0): void {
-  if (out.length >= 5) return;
-  if (typeof value === 'string') {
-    if (value.length > STRING_MAX) out.push(`${place(path)}: text longer than ${STRING_MAX} characters`);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  if (depth > DEPTH_MAX) {
-    out.push(`${place(path)}: nested too deeply`);
-    return;
-  }
-  for (const key of Object.keys(value)) {
-    if (FORBIDDEN_KEYS.has(key)) out.push(`${place(path)}: forbidden key "${key}"`);
-    else
-      hostile(
-        (value as Record<string, unknown>)[key],
-        [...path, Array.isArray(value) ? Number(key) : key],
-        out,
-        depth + 1,
-      );
-  }
-}
-
 /** Checks a parsed backup file; schemaVersion newer than this app's is refused. */
 export function checkBackup(data: unknown, appSchemaVersion: number): BackupCheck {
   if (data === null || typeof data !== 'object' || Array.isArray(data))
@@ -184,8 +158,7 @@ export function checkBackup(data: unknown, appSchemaVersion: number): BackupChec
     };
   if (typeof d.schemaVersion === 'number' && d.schemaVersion > appSchemaVersion)
     return { ok: false, problems: ['This backup comes from a newer version of the app: update the app first.'] };
-  const bad: string[] = [];
-  hostile(data, [], bad);
+  const bad = hostileShapes(data, place);
   if (bad.length) return { ok: false, problems: bad };
   const parsed = backupFile.safeParse(data);
   if (parsed.success) return { ok: true, backup: parsed.data };

@@ -75,18 +75,32 @@ export const EMAIL_MAX = 254;
 // Bidirectional overrides and isolates: they can make a name display as something else.
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
+/** A member's name as typed or imported: cleaned (bidi controls out, spaces folded), or why it is refused. */
+export function cleanName(input: string): { name: string; error?: undefined } | { error: string } {
+  const name = input.replace(BIDI, '').replace(/\s+/g, ' ').trim();
+  if (!name) return { error: 'The name is empty.' };
+  if (name.length > NAME_MAX) return { error: `The name is longer than ${NAME_MAX} characters.` };
+  return { name };
+}
+
+/** A member's email as typed or imported: normalized, or why it is refused. */
+export function cleanEmail(input: string): { email: string; error?: undefined } | { error: string } {
+  const email = normalizeEmail(input.replace(BIDI, ''));
+  if (email.length > EMAIL_MAX) return { error: `The email is longer than ${EMAIL_MAX} characters.` };
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: `"${input.trim()}" is not an email address.` };
+  return { email };
+}
+
 /** A member's name and email as typed or imported: cleaned, or the reason it is refused. */
 export function cleanMemberInput(input: {
   name: string;
   email: string;
 }): { name: string; email: string; error?: undefined } | { error: string } {
-  const name = input.name.replace(BIDI, '').replace(/\s+/g, ' ').trim();
-  const email = normalizeEmail(input.email.replace(BIDI, ''));
-  if (!name) return { error: 'The name is empty.' };
-  if (name.length > NAME_MAX) return { error: `The name is longer than ${NAME_MAX} characters.` };
-  if (email.length > EMAIL_MAX) return { error: `The email is longer than ${EMAIL_MAX} characters.` };
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return { error: `"${input.email.trim()}" is not an email address.` };
-  return { name, email };
+  const name = cleanName(input.name);
+  if (name.error !== undefined) return name;
+  const email = cleanEmail(input.email);
+  if (email.error !== undefined) return email;
+  return { name: name.name, email: email.email };
 }
 
 export interface ChapterFile {

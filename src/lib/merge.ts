@@ -31,19 +31,7 @@ export interface MergeResult {
   summary: MergeSummary;
 }
 
-const DAY = 86_400_000;
 const FIELDS: MemberField[] = ['name', 'email', 'role', 'active'];
-
-/** A file stamped more than a day ahead of this device's clock is refused: one wrong clock must not win every merge. */
-export function futureStamp(file: ChapterFile, now: number): string | undefined {
-  const stamps = [
-    ...file.members.flatMap((m) => [m.updatedAt, ...Object.values(m.fieldsAt ?? {})]),
-    ...file.attendance.map((a) => a.updatedAt),
-    ...file.sessionChanges.map((c) => c.updatedAt),
-  ];
-  const latest = Math.max(0, ...stamps.filter((t): t is number => typeof t === 'number'));
-  return latest > now + DAY ? new Date(latest).toISOString().slice(0, 10) : undefined;
-}
 
 /** What a schedule change says, without its stamps. */
 const body = (c: SessionChange) => JSON.stringify({ ...c, updatedAt: 0, origin: undefined, revision: undefined });

@@ -1,7 +1,11 @@
 // Roster import from CSV (papaparse): columns name, email and optional role; every row checked
-// before anything is added, so a bad file changes nothing.
+// (zod, with the roster's own name and email rule) before anything is added, so a bad file
+// changes nothing. Other columns are ignored: spreadsheets carry phone numbers and notes.
+// Loaded only when a file is chosen (papaparse and zod stay out of the roster page's load).
 import Papa from 'papaparse';
+import { z } from 'zod';
 import { cleanMemberInput, normalizeEmail, type MemberRole } from './chapter';
+import { firstProblems } from './import-problems';
 
 export interface RosterRow {
   line: number;
@@ -37,6 +41,32 @@ export function decodeCsv(bytes: Uint8Array): { text: string } | { error: string
   }
 }
 
+/** One row as papaparse gives it: a missing cell is empty; a good row is cleaned, a bad one says why. */
+const rosterRow = z
+  .object({ name: z.string().default(''), email: z.string().default(''), role: z.string().default('') })
+  .transform((r, ctx) => {
+    const clean = cleanMemberInput(r);
+    if (clean.error !== undefined) {
+      ctx.addIssue({ code: 'custom', message: clean.error });
+      return z.NEVER;
+    }
+    const role = ROLES[r.role.trim().toLowerCase()];
+    if (role === undefined) {
+      ctx.addIssue({ code: 'custom', message: `Unknown role "${r.role}": use candidate, clm or guest.` });
+      return z.NEVER;
+    }
+    return { name: clean.name, email: clean.email, role };
+  });
+
+/** The rows with a problem, first few by line, then "and N more": what the preview says first. */
+export function rowProblems(rows: readonly RosterRow[]): string[] {
+  return firstProblems(
+    rows
+      .filter((r) => r.error)
+      .map((r) => `Line ${r.line}${r.name || r.email ? ` (${r.name || r.email})` : ''}: ${r.error}`),
+  );
+}
+
 export function parseRosterCsv(
   text: string,
   existingEmails: ReadonlySet<string>,
@@ -63,17 +93,14 @@ export function parseRosterCsv(
   const seen = new Set<string>();
   const rows = parsed.data.map((r, i): RosterRow => {
     const line = i + 2;
-    const roleText = (r.role ?? '').trim().toLowerCase();
-    const role = ROLES[roleText];
-    const clean = cleanMemberInput({ name: r.name ?? '', email: r.email ?? '' });
-    const name = clean.error === undefined ? clean.name : (r.name ?? '').trim();
-    const email = clean.error === undefined ? clean.email : normalizeEmail(r.email ?? '');
-    let error: string | undefined = clean.error;
-    if (error === undefined && role === undefined) error = `Unknown role "${r.role}": use candidate, clm or guest.`;
-    else if (error === undefined && existingEmails.has(email)) error = `${email} is already on the roster.`;
+    const checked = rosterRow.safeParse(r);
+    const name = checked.success ? checked.data.name : (typeof r.name === 'string' ? r.name : '').trim();
+    const email = checked.success ? checked.data.email : normalizeEmail(typeof r.email === 'string' ? r.email : '');
+    let error: string | undefined = checked.success ? undefined : checked.error.issues[0]?.message;
+    if (error === undefined && existingEmails.has(email)) error = `${email} is already on the roster.`;
     else if (error === undefined && seen.has(email)) error = `${email} appears twice in this file.`;
     seen.add(email);
-    return { line, name, email, role: role ?? 'candidate', error };
+    return { line, name, email, role: checked.success ? checked.data.role : 'candidate', error };
   });
   return { rows };
 }

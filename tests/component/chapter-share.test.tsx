@@ -54,3 +54,37 @@ it('imports a chapter file and names the email change it refused because another
     emailKey: 'bo@chapter.org',
   });
 });
+
+it('refuses a bad chapter file whole, listing its first problems by member and field, and changes nothing', async () => {
+  await db.members.bulkAdd([member('m-1', 'Bo Park', 'bo@chapter.org')].map(storedMember));
+  const bad = Array.from({ length: 7 }, (_, i) => ({ ...member(`n-${i}`, `New ${i}`, `new${i}`), role: 'boss' }));
+  const text = JSON.stringify({
+    kind: 'clm-study-chapter',
+    version: 1,
+    exportedAt: 9,
+    members: [{ ...member('m-1', 'Bo Park-Lee', 'bo@chapter.org', 9), name: { first: 'Bo' } }, ...bad],
+    attendance: [],
+    sessionChanges: [],
+  });
+  const { user } = renderRoute('/chapter/share');
+  await user.upload(
+    await screen.findByLabelText('Import a chapter file'),
+    new File([text], 'chapter.json', { type: 'application/json' }),
+  );
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent('Nothing was imported from chapter.json: the file has these problems.');
+  expect(
+    within(alert)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent),
+  ).toEqual([
+    'Member 1 (bo@chapter.org), name: is an object, not text',
+    'Member 2 (New 0), email: "new0" is not an email address.',
+    'Member 2 (New 0), role: "boss" is not one of candidate, clm, guest',
+    'Member 3 (New 1), email: "new1" is not an email address.',
+    'Member 3 (New 1), role: "boss" is not one of candidate, clm, guest',
+    'and 10 more problems',
+  ]);
+  expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  expect((await db.members.toArray()).map((m) => m.name)).toEqual(['Bo Park']);
+});

@@ -71,3 +71,36 @@ describe('my hours', () => {
     expect(await screen.findByText(/Study-group total:/)).toHaveTextContent('0 hours over 0 of 0 sessions held');
   });
 });
+
+describe('importing my hours file', () => {
+  it('refuses an hours file whose hours are text or over the session, and stores nothing', async () => {
+    const text = JSON.stringify({
+      kind: 'clm-study-chapter',
+      version: 1,
+      exportedAt: 1,
+      members: [{ id: 'm1', name: 'Ann Lee', email: 'ann@x.org', role: 'clm', active: true, updatedAt: 1 }],
+      attendance: [
+        { id: 'books-night|m1', sessionId: 'books-night', memberId: 'm1', present: true, hours: '3', updatedAt: 1 },
+        { id: 'hiring-night|m1', sessionId: 'hiring-night', memberId: 'm1', present: true, hours: 20, updatedAt: 1 },
+      ],
+      sessionChanges: [],
+    });
+    const { user } = renderRoute('/my-hours');
+    await user.upload(
+      await screen.findByLabelText('Import your hours file or the chapter file'),
+      new File([text], 'hours-ann-lee.json', { type: 'application/json' }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nothing was imported from hours-ann-lee.json');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Attendance record 1 (Ann Lee at books-night), hours: "3" is text, not a number',
+      "Attendance record 2 (Ann Lee at hiring-night), hours: 20 is more than the session's 2.5 hours",
+    ]);
+    expect(await db.members.count()).toBe(0);
+    expect(await db.attendance.count()).toBe(0);
+  });
+});

@@ -43,4 +43,17 @@ describe('roster CSV files', () => {
       ['', 'The name is empty.'],
     ]);
   });
+
+  it('checks each row through the roster rules: known roles only, other columns ignored, prototype keys harmless', () => {
+    const { rows } = parseRosterCsv(
+      'name,email,role,__proto__,constructor\nAnn,ann@x.org,Current CLM,{"admin":true},x\nBo,bo@x.org,owner,,\n',
+      new Set(),
+    );
+    expect(rows.map((r) => [r.name, r.role, r.error])).toEqual([
+      ['Ann', 'clm', undefined],
+      ['Bo', 'candidate', 'Unknown role "owner": use candidate, clm or guest.'],
+    ]);
+    expect(Object.keys(rows[0]!)).toEqual(['line', 'name', 'email', 'role', 'error']);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
 });

@@ -19,13 +19,27 @@ import type { CertificatePrints } from '../../lib/certificate';
 
 export { DuplicateEmailError, InputError };
 export { recordCheckIn, undoCheckIn, addWalkIn } from '../../db/check-in';
-export { exportChapterFile, importChapterFile } from '../../db/chapter';
+export { exportChapterFile } from '../../db/chapter';
+import { importChapterFile } from '../../db/chapter';
+import { readText } from '../../components/ui/files';
+import { ImportRefused, sizeProblem } from '../../lib/import-problems';
+import type { MergeSummary } from '../../lib/merge';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base' });
 const byName = (a: Member, b: Member) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id);
 const plain = ({ emailKey: _key, ...m }: Member & { emailKey?: string | undefined }): Member => m;
 
-export type { MergeSummary } from '../../lib/merge';
+export type { MergeSummary };
+
+/**
+ * Imports a chapter file (or a member's hours file) chosen on this device: over 10 MB it is
+ * refused before it is read; otherwise checked whole against this program's sessions, then merged.
+ */
+export async function importChapter(file: File): Promise<MergeSummary> {
+  const tooBig = sizeProblem(file.size);
+  if (tooBig) throw new ImportRefused([tooBig]);
+  return importChapterFile(await readText(file), file.name, content.sessions);
+}
 
 // Without storage: nothing recorded, the season as the content has it.
 const NO_MEMBERS: Member[] = [];

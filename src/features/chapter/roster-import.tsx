@@ -1,8 +1,11 @@
 // The CSV import: every row is checked and shown before anything is added; importing is one
 // transaction, safe against a double click and a member added while the preview was open.
+// The CSV reader (papaparse, zod) loads when a file is chosen, not with the roster page.
 import { useState } from 'react';
 import type { Member } from '../../lib/chapter';
-import { decodeCsv, parseRosterCsv, type RosterRow } from '../../lib/roster-csv';
+import { sizeProblem } from '../../lib/import-problems';
+import type { RosterRow } from '../../lib/roster-csv';
+import '../../components/ui/import-refusal.css';
 import { addMembers } from './data';
 import { FormError } from './form-error';
 import { errorText, useSubmit } from './use-submit';
@@ -22,7 +25,11 @@ const SHOW_FINE = 200;
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 export function RosterImport({ members }: { members: Member[] | undefined }) {
-  const [preview, setPreview] = useState<{ rows: RosterRow[]; fileError?: string | undefined } | null>(null);
+  const [preview, setPreview] = useState<{
+    rows: RosterRow[];
+    problems?: string[] | undefined;
+    fileError?: string | undefined;
+  } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [all, setAll] = useState(false);
   const { saving, error, run } = useSubmit();
@@ -30,10 +37,17 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
   const readFile = async (file: File) => {
     setDone(null);
     setAll(false);
+    const tooBig = sizeProblem(file.size);
+    if (tooBig) return setPreview({ rows: [], fileError: `Nothing was imported: ${tooBig}` });
     try {
-      const decoded = decodeCsv(await readBytes(file));
+      const [bytes, { decodeCsv, parseRosterCsv, rowProblems }] = await Promise.all([
+        readBytes(file),
+        import('../../lib/roster-csv'),
+      ]);
+      const decoded = decodeCsv(bytes);
       if ('error' in decoded) return setPreview({ rows: [], fileError: decoded.error });
-      setPreview(parseRosterCsv(decoded.text, new Set((members ?? []).map((m) => m.email))));
+      const parsed = parseRosterCsv(decoded.text, new Set((members ?? []).map((m) => m.email)));
+      setPreview({ ...parsed, problems: rowProblems(parsed.rows) });
     } catch (err) {
       setPreview({ rows: [], fileError: `The file could not be read: ${errorText(err)}` });
     }
@@ -81,6 +95,16 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
             {plural(preview.rows.length, 'row')}: {good} ready, {preview.rows.length - good} with a problem
             {problems.length > 0 ? ' (listed first)' : ''}.
           </p>
+          {preview.problems && preview.problems.length > 0 && (
+            <div className="notice notice-error import-refusal">
+              <p>Rows with a problem are not imported:</p>
+              <ul>
+                {preview.problems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           <div className="table-scroll" role="region" aria-label="Import preview" tabIndex={0}>
             <table className="scores import-preview">
               <thead>

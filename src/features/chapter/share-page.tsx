@@ -2,10 +2,11 @@
 // file that carries the roster, attendance and schedule changes to another committee device.
 import { useState } from 'react';
 import { PageTitle } from '../../components/ui/page-title';
-import { download, readText } from '../../components/ui/files';
+import { download } from '../../components/ui/files';
+import { ImportRefusal, refusedProblems } from '../../components/ui/import-refusal';
 import { attendanceMatrixCsv, rosterCsv } from '../../lib/exports';
 import { GroupNav } from './group-nav';
-import { exportChapterFile, importChapterFile } from './data';
+import { exportChapterFile, importChapter } from './data';
 import { useSeason } from './use-season';
 import { FormError } from './form-error';
 import { useSubmit } from './use-submit';
@@ -15,11 +16,20 @@ const CSV = 'text/csv;charset=utf-8';
 export function Component() {
   const data = useSeason();
   const [summary, setSummary] = useState<{ text: string; changes: string[] } | null>(null);
+  const [refused, setRefused] = useState<{ file: string; problems: string[] } | null>(null);
   const { saving, error, run } = useSubmit();
   const importFile = (file: File) => {
     setSummary(null);
+    setRefused(null);
     void run(async () => {
-      const s = await importChapterFile(await readText(file), file.name);
+      let s;
+      try {
+        s = await importChapter(file);
+      } catch (err) {
+        const problems = refusedProblems(err);
+        if (!problems) throw err;
+        return setRefused({ file: file.name, problems });
+      }
       setSummary({
         text:
           `Imported from ${file.name}: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged, ${s.keptLocal} kept from this device (newer here)` +
@@ -100,6 +110,7 @@ export function Component() {
             )}
           </div>
         )}
+        {refused && <ImportRefusal file={refused.file} problems={refused.problems} />}
         <FormError error={error} />
       </section>
     </>

@@ -8,7 +8,10 @@ import type { Attendance, Member } from '../../lib/chapter';
 import { content } from '../../content/runtime';
 import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
 
-export { importChapterFile } from '../../db/chapter';
+import { importChapterFile } from '../../db/chapter';
+import { readText } from '../../components/ui/files';
+import { ImportRefused, sizeProblem } from '../../lib/import-problems';
+import type { MergeSummary } from '../../lib/merge';
 
 export const ME = 'me';
 
@@ -51,6 +54,16 @@ export function useHoursData(): HoursData | undefined {
     [],
     NO_HOURS,
   );
+}
+
+/**
+ * Imports a chapter file (or a member's hours file) chosen on this device: over 10 MB it is
+ * refused before it is read; otherwise checked whole against this program's sessions, then merged.
+ */
+export async function importChapter(file: File): Promise<MergeSummary> {
+  const tooBig = sizeProblem(file.size);
+  if (tooBig) throw new ImportRefused([tooBig]);
+  return importChapterFile(await readText(file), file.name, content.sessions);
 }
 
 export function chooseMe(memberId: string | undefined): Promise<void> {

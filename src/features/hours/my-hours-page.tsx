@@ -3,13 +3,13 @@ import { content } from '../../content/runtime';
 import type { RuleSet } from '../../content/types';
 import { ContentHtml } from '../../components/ui/html';
 import { PageTitle } from '../../components/ui/page-title';
-import { readText } from '../../components/ui/files';
+import { ImportRefusal, refusedProblems } from '../../components/ui/import-refusal';
 import { formatDate, formatHours } from '../../lib/dates';
 import { evaluateRule, type EducationEntry, type RuleProgress } from '../../lib/ce';
 import { seasonHours } from '../../lib/hours';
 import { todayIn } from '../../lib/dates';
 import { LogForm } from './log-form';
-import { chooseMe, importChapterFile, removeEducation, useHoursData } from './data';
+import { chooseMe, importChapter, removeEducation, useHoursData } from './data';
 
 import { KINDS, today } from './log-form';
 
@@ -17,6 +17,7 @@ export function Component() {
   const data = useHoursData();
   const rules = content.rules;
   const [message, setMessage] = useState<string | null>(null);
+  const [refused, setRefused] = useState<{ file: string; problems: string[] } | null>(null);
   if (!rules) return <p>No continuing-education rules are published with this program.</p>;
   if (!data) return <p className="muted">Loading…</p>;
   // The one hours rule: held sessions only (not cancelled, day come), with this device's changes.
@@ -39,11 +40,15 @@ export function Component() {
   const eligibility = evaluateRule(rules.eligibility, all, asOf);
 
   const importFile = async (file: File) => {
+    setMessage(null);
+    setRefused(null);
     try {
-      const s = await importChapterFile(await readText(file), file.name);
+      const s = await importChapter(file);
       setMessage(`Chapter file imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`);
     } catch (err) {
-      setMessage(`Nothing was changed: ${(err as Error).message}`);
+      const problems = refusedProblems(err);
+      if (problems) setRefused({ file: file.name, problems });
+      else setMessage(`Nothing was changed: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
 
@@ -80,7 +85,7 @@ export function Component() {
           </label>
         )}
         <label className="field">
-          <span>Import the chapter file</span>
+          <span>Import your hours file or the chapter file</span>
           <input
             type="file"
             accept=".json,application/json"
@@ -91,6 +96,7 @@ export function Component() {
           />
         </label>
         {message && <p role="status">{message}</p>}
+        {refused && <ImportRefusal file={refused.file} problems={refused.problems} />}
         {mine && (
           <p>
             Study-group total: <strong>{formatHours(mine.hours)}</strong> over {mine.attended} of{' '}

@@ -1,0 +1,239 @@
+// The checks of an imported chapter file (and of a member's hours file, which is a chapter file
+// holding one member), pure. The file is refused whole when anything is wrong: hostile keys or
+// huge strings first, then every record's fields (zod), then what the records refer to (the
+// sessions and members that exist, hours within the session's). Loaded only when a file is
+// chosen, so zod stays out of every page's first load.
+import { z } from 'zod';
+import { cleanEmail, cleanName, type ChapterFile } from './chapter';
+import { hostileShapes } from './hostile-json';
+import { sizeProblem } from './import-problems';
+import { issueText, placeOf, type Labeller } from './import-issues';
+
+const DAY = 86_400_000;
+export const ID_MAX = 200;
+export const TITLE_MAX = 200;
+export const LOCATION_MAX = 500;
+const RECORDS_MAX = 200_000;
+export const ROLES = ['candidate', 'clm', 'guest'] as const;
+
+/** What the file is checked against: this device's clock, sessions and members. */
+export interface ImportContext {
+  now: number;
+  /**
+   * Every session this device knows (the content's and this device's extra sessions), with the
+   * most hours it has had here (published or changed): a session shortened after its check-in
+   * keeps records of its longer length, and the one hours rule caps what they count.
+   */
+  sessions: ReadonlyMap<string, number>;
+  /** Ids of the members on this device. */
+  memberIds: ReadonlySet<string>;
+}
+
+export type ChapterCheck = { ok: true; file: ChapterFile } | { ok: false; problems: string[] };
+
+/** A day that exists on the calendar: 2027-02-30 is refused. */
+export const realDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'is not a date (YYYY-MM-DD)', abort: true })
+  .refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
+  }, 'is not a day on the calendar');
+export const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'is not a time of day (HH:MM)');
+
+const id = z.string().min(1).max(ID_MAX);
+const text = (max: number) => z.string().max(max);
+
+/** A moment of a change: not before 1970, not more than a day ahead of this device's clock. */
+const stamp = (now: number) =>
+  z
+    .number()
+    .int()
+    .min(0)
+    .superRefine((t, ctx) => {
+      if (t > now + DAY)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${new Date(Math.min(t, 8.64e15)).toISOString().slice(0, 10)} is more than a day ahead of this device's clock: check the clock of the device that exported the file`,
+          params: { whole: true },
+        });
+    });
+
+/** A field cleaned by the roster's own rule (names cleaned and bounded, emails checked). */
+const cleaned = <K extends string>(
+  clean: (v: string) => ({ error?: undefined } & Record<K, string>) | { error: string },
+  key: K,
+) =>
+  z.string().transform((v, ctx) => {
+    const c = clean(v);
+    if (c.error === undefined) return (c as Record<K, string>)[key];
+    ctx.addIssue({ code: 'custom', message: c.error, params: { whole: true } });
+    return z.NEVER;
+  });
+
+const member = (now: number) => {
+  const at = stamp(now).optional();
+  return z
+    .strictObject({
+      id,
+      name: cleaned(cleanName, 'name'),
+      email: cleaned(cleanEmail, 'email'),
+      role: z.enum(ROLES),
+      active: z.boolean(),
+      updatedAt: stamp(now),
+      fieldsAt: z.strictObject({ name: at, email: at, role: at, active: at }).optional(),
+      // Older exports carried these; they are this device's business, so they are dropped.
+      emailKey: z.string().max(ID_MAX).optional(),
+      origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
+    })
+    .transform(({ emailKey: _key, origin: _origin, ...m }) => m);
+};
+
+const attendance = (now: number) =>
+  z
+    .strictObject({
+      id,
+      sessionId: id,
+      memberId: id,
+      present: z.boolean(),
+      hours: z.number().finite().min(0),
+      updatedAt: stamp(now),
+      origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
+    })
+    .transform(({ origin: _origin, ...a }) => a);
+
+const sessionChange = (now: number) =>
+  z
+    .strictObject({
+      sessionId: id,
+      date: realDate.optional(),
+      start: clockTime.optional(),
+      hours: z.number().finite().gt(0).max(8).optional(),
+      location: text(LOCATION_MAX).optional(),
+      cancelled: z.boolean().optional(),
+      extra: z.strictObject({ title: text(TITLE_MAX).min(1), area: id, speaker: text(TITLE_MAX) }).optional(),
+      revision: z.number().int().min(0).optional(),
+      updatedAt: stamp(now),
+      origin: z.strictObject({ file: text(ID_MAX), importedAt: z.number().int().min(0) }).optional(),
+    })
+    .transform(({ origin: _origin, ...c }) => c);
+
+const chapterFile = (now: number) =>
+  z.strictObject({
+    kind: z.literal('clm-study-chapter'),
+    version: z.literal(1),
+    exportedAt: stamp(now),
+    members: z.array(member(now)).max(RECORDS_MAX),
+    attendance: z.array(attendance(now)).max(RECORDS_MAX),
+    sessionChanges: z.array(sessionChange(now)).max(RECORDS_MAX),
+  });
+
+/** Names a record of the raw file for a message: "Member 4 (Ann Lee)". */
+function labeller(data: Record<string, unknown>): Labeller {
+  const list = (k: string): unknown[] => (Array.isArray(data[k]) ? (data[k] as unknown[]) : []);
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 60) : undefined);
+  const field = (r: unknown, k: string) => (r && typeof r === 'object' ? (r as Record<string, unknown>)[k] : undefined);
+  const names = new Map<string, string>();
+  for (const m of list('members')) {
+    const i = str(field(m, 'id'));
+    const n = str(field(m, 'name')) ?? str(field(m, 'email'));
+    if (i && n) names.set(i, n);
+  }
+  return (table, index) => {
+    const r = list(table)[index];
+    const n = index + 1;
+    if (table === 'members') {
+      const who = str(field(r, 'name')) ?? str(field(r, 'email'));
+      return `Member ${n}${who ? ` (${who})` : ''}`;
+    }
+    if (table === 'attendance') {
+      const m = str(field(r, 'memberId'));
+      const s = str(field(r, 'sessionId'));
+      return `Attendance record ${n}${m && s ? ` (${(m && names.get(m)) ?? m} at ${s})` : ''}`;
+    }
+    const s = str(field(r, 'sessionId'));
+    return `Session change ${n}${s ? ` (${s})` : ''}`;
+  };
+}
+
+/**
+ * What the records refer to: sessions and members that exist, hours within the session's.
+ * Read from the raw file (fields of the wrong type are the schema's to report), so a file's
+ * problems are all listed at once.
+ */
+function references(d: Record<string, unknown>, ctx: ImportContext, label: Labeller): string[] {
+  const rows = (k: string): Record<string, unknown>[] =>
+    (Array.isArray(d[k]) ? (d[k] as unknown[]) : []).map((r) =>
+      r && typeof r === 'object' ? (r as Record<string, unknown>) : {},
+    );
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const problems: string[] = [];
+  const sessions = new Map(ctx.sessions);
+  const changes = rows('sessionChanges');
+  changes.forEach((c, i) => {
+    const sessionId = str(c.sessionId);
+    if (sessionId === undefined) return;
+    if (c.extra !== undefined && c.date === undefined)
+      problems.push(`${label('sessionChanges', i)}, date: is missing (an extra session needs its date)`);
+    else if (!sessions.has(sessionId) && c.extra === undefined)
+      problems.push(
+        `${label('sessionChanges', i)}, sessionId: "${sessionId}" is not a session of this program or of this device`,
+      );
+  });
+  for (const c of changes) {
+    const sessionId = str(c.sessionId);
+    if (sessionId === undefined || (c.extra === undefined && !sessions.has(sessionId))) continue;
+    const hours = typeof c.hours === 'number' ? c.hours : c.extra === undefined ? 0 : 1;
+    sessions.set(sessionId, Math.max(sessions.get(sessionId) ?? 0, hours));
+  }
+  const memberIds = new Set([...ctx.memberIds, ...rows('members').flatMap((m) => str(m.id) ?? [])]);
+  rows('attendance').forEach((a, i) => {
+    const here = `${label('attendance', i)}, `;
+    const sessionId = str(a.sessionId);
+    const memberId = str(a.memberId);
+    const hours = sessionId === undefined ? undefined : sessions.get(sessionId);
+    if (sessionId !== undefined && hours === undefined)
+      problems.push(`${here}sessionId: "${sessionId}" is not a session of this program or of this device`);
+    else if (hours !== undefined && typeof a.hours === 'number' && a.hours > hours)
+      problems.push(`${here}hours: ${a.hours} is more than the session's ${hours} hours`);
+    if (memberId !== undefined && !memberIds.has(memberId))
+      problems.push(`${here}memberId: "${memberId}" is not a member in the file or on this device`);
+  });
+  return problems;
+}
+
+/** Checks a parsed chapter file against this device: every problem found, by record and field. */
+export function checkChapterFile(data: unknown, ctx: ImportContext): ChapterCheck {
+  const notOne = { ok: false as const, problems: ['This is not a CLM Study chapter file.'] };
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return notOne;
+  const d = data as Record<string, unknown>;
+  if (d.format === 'clm-study-backup')
+    return { ok: false, problems: ['This is a backup of CLM Study: restore it in Settings, not here.'] };
+  if (d.kind !== 'clm-study-chapter') return notOne;
+  if (d.version !== 1)
+    return { ok: false, problems: [`This chapter file is version ${String(d.version)}; this app reads version 1.`] };
+  const label = labeller(d);
+  const bad = hostileShapes(data, (path) => placeOf(path, label), 10_000);
+  if (bad.length) return { ok: false, problems: bad };
+  const parsed = chapterFile(ctx.now).safeParse(data, { reportInput: true });
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => issueText(i, label))),
+    ...references(d, ctx, label),
+  ];
+  if (problems.length || !parsed.success) return { ok: false, problems };
+  return { ok: true, file: parsed.data satisfies ChapterFile };
+}
+
+/** Parses the text of a chapter file: too large, truncated or not JSON is refused. */
+export function parseChapterFile(textOfFile: string, ctx: ImportContext): ChapterCheck {
+  // Characters, not bytes: a fence for text that did not come through the size check first.
+  const tooBig = sizeProblem(textOfFile.length);
+  if (tooBig) return { ok: false, problems: [tooBig] };
+  let data: unknown;
+  try {
+    data = JSON.parse(textOfFile);
+  } catch {
+    return { ok: false, problems: ['The file is not complete JSON: it may be truncated or damaged.'] };
+  }
+  return checkChapterFile(data, ctx);
+}
