@@ -9,6 +9,7 @@ import { content } from '../../content/runtime';
 import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
 
 export { importChapterFile } from '../../db/chapter';
+export { useWrite } from '../../db/use-write';
 
 export const ME = 'me';
 

@@ -9,7 +9,7 @@ import { evaluateRule, type EducationEntry, type RuleProgress } from '../../lib/
 import { seasonHours } from '../../lib/hours';
 import { todayIn } from '../../lib/dates';
 import { LogForm } from './log-form';
-import { chooseMe, importChapterFile, removeEducation, useHoursData } from './data';
+import { chooseMe, importChapterFile, removeEducation, useHoursData, useWrite } from './data';
 
 import { KINDS, today } from './log-form';
 
@@ -17,6 +17,8 @@ export function Component() {
   const data = useHoursData();
   const rules = content.rules;
   const [message, setMessage] = useState<string | null>(null);
+  // Choosing who I am, importing, removing: each shows what is stored, so a failure changes nothing on screen.
+  const { saving, error, run } = useWrite();
   if (!rules) return <p>No continuing-education rules are published with this program.</p>;
   if (!data) return <p className="muted">Loading…</p>;
   // The one hours rule: held sessions only (not cancelled, day come), with this device's changes.
@@ -38,13 +40,12 @@ export function Component() {
   const recert = evaluateRule(rules.recertification, all, asOf);
   const eligibility = evaluateRule(rules.eligibility, all, asOf);
 
-  const importFile = async (file: File) => {
-    try {
+  const importFile = (file: File) => {
+    setMessage(null);
+    return run(async () => {
       const s = await importChapterFile(await readText(file), file.name);
       setMessage(`Chapter file imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`);
-    } catch (err) {
-      setMessage(`Nothing was changed: ${(err as Error).message}`);
-    }
+    }, 'nothing was changed');
   };
 
   return (
@@ -64,11 +65,12 @@ export function Component() {
             <span>I am</span>
             <select
               value={data.me ?? ''}
-              onChange={(e) =>
-                void chooseMe(e.target.value || undefined).catch((err: unknown) =>
-                  setMessage(`Not saved: ${err instanceof Error ? err.message : String(err)}`),
-                )
-              }
+              disabled={saving}
+              onChange={(e) => {
+                const me = e.target.value || undefined;
+                setMessage(null);
+                void run(() => chooseMe(me), 'your choice of name was not saved');
+              }}
             >
               <option value="">Choose your name</option>
               {data.members.map((m) => (
@@ -84,6 +86,7 @@ export function Component() {
           <input
             type="file"
             accept=".json,application/json"
+            disabled={saving}
             onClick={(e) => {
               e.currentTarget.value = '';
             }}
@@ -91,6 +94,11 @@ export function Component() {
           />
         </label>
         {message && <p role="status">{message}</p>}
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
         {mine && (
           <p>
             Study-group total: <strong>{formatHours(mine.hours)}</strong> over {mine.attended} of{' '}
@@ -125,11 +133,8 @@ export function Component() {
                 <button
                   type="button"
                   className="button-secondary"
-                  onClick={() =>
-                    void removeEducation(e.id).catch((err: unknown) =>
-                      setMessage(`Not removed: ${err instanceof Error ? err.message : String(err)}`),
-                    )
-                  }
+                  disabled={saving}
+                  onClick={() => void run(() => removeEducation(e.id), `${e.title} was not removed`)}
                 >
                   Remove {e.title}
                 </button>
