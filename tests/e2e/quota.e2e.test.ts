@@ -67,6 +67,12 @@ function counts(page: Page): Promise<Record<string, number>> {
   );
 }
 
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 async function answerFirstOption(page: Page) {
   await page.getByRole('heading', { level: 2, name: /^Question 1 of/ }).waitFor();
   await page.locator('.option label').first().click();
@@ -179,6 +185,19 @@ it('with a tiny quota, each write says storage is full, changes nothing on scree
   await page.getByRole('button', { name: 'Bo Park', exact: true, pressed: false }).waitFor();
   await page.getByRole('button', { name: 'Ann Lee', exact: true, pressed: true }).waitFor();
   await page.getByText('1 of 2 checked in').waitFor();
+
+  // What the message asks for works on a full device: the backup is saved.
+  await page.goto('/settings');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export my data' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^clm-study-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(await streamText(await download.createReadStream())) as {
+    tables: Record<string, unknown[]>;
+  };
+  expect(backup.tables.education).toHaveLength(1);
+  await page.getByText(/^Saved clm-study-backup-.*This device is too full to note when you exported/).waitFor();
 
   // Reading still works, and nothing stored earlier is gone.
   await page.goto('/areas/finance');
