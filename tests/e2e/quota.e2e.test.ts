@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, inject, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { chromePath, CHROMIUM_FLAGS } from './browser';
+import { axeViolations, chromePath, CHROMIUM_FLAGS } from './browser';
 
 const baseURL = inject('baseURL');
 const profile = mkdtempSync(join(tmpdir(), 'clm-quota-'));
@@ -149,6 +149,10 @@ it('with a tiny quota, each write says storage is full, changes nothing on scree
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: '.cache/quota-full-1280.png', fullPage: true });
   await page.setViewportSize({ width: 360, height: 740 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: '.cache/quota-full-360-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await axeViolations(page)).toEqual([]);
 
   // Starting a set: it says so and stays on the hub.
   await page.goto('/practice');
