@@ -1,11 +1,15 @@
 // Says when this device's storage cannot keep progress: unavailable (private modes, blocked
 // storage), held up by an older tab during an upgrade, or closed because another tab upgraded
 // it. A reload is offered, never done by itself (a candidate may be mid-exam).
+// A write refused for lack of space says so here too, on every page, until a write is stored.
 // It reads the status only (no Dexie in the shell): the data hooks open the database.
-import { useStorageStatus } from '../db/storage';
+import { Link } from 'react-router';
+import { paths } from '../config/paths';
+import { useStorageFull, useStorageStatus } from '../db/storage';
 
 export function StorageBanner() {
   const status = useStorageStatus();
+  const full = useStorageFull();
   if (status === 'unavailable')
     return (
       <div className="notice notice-error banner" role="alert">
@@ -25,6 +29,15 @@ export function StorageBanner() {
         <button type="button" className="button" onClick={() => location.reload()}>
           Reload
         </button>
+      </div>
+    );
+  if (full)
+    return (
+      <div className="notice notice-error banner" role="alert">
+        <p>
+          Storage on this device is full: new progress is not being saved.{' '}
+          <Link to={paths.settings.href()}>Export your data</Link>, then free some space.
+        </p>
       </div>
     );
   return null;

@@ -5,6 +5,7 @@
 // connection and says so (see connection.ts); when this tab's upgrade is held up by an older
 // tab, it says that. This module does not load Dexie: the shell's banner reads it.
 import { useSyncExternalStore } from 'react';
+import { classifyWriteError } from '../lib/write-error';
 
 export type StorageStatus =
   /** Not open yet. */
@@ -48,6 +49,26 @@ export function useStorageStatus(): StorageStatus {
 /** False when nothing can be read or written now (unavailable or closed for another tab). */
 export function storageUsable(s: StorageStatus = status): boolean {
   return s !== 'unavailable' && s !== 'closed';
+}
+
+// Whether the last write was refused for lack of space: set by a write that failed so, cleared
+// by the next one that is stored. The banner says so on every page until then.
+let full = false;
+
+/** Tells the status how a write went: pass the error of a failed one, nothing for a stored one. */
+export function noteWrite(err?: unknown): void {
+  const next = err === undefined ? false : classifyWriteError(err) === 'full' ? true : full;
+  if (next === full) return;
+  full = next;
+  for (const listener of listeners) listener();
+}
+
+export function storageFull(): boolean {
+  return full;
+}
+
+export function useStorageFull(): boolean {
+  return useSyncExternalStore(subscribeStorage, storageFull, storageFull);
 }
 
 /** Registers what a screen must write before the connection closes; returns the unregister. */

@@ -7,7 +7,7 @@ import { content, findArea } from '../../content/runtime';
 import { NotFound } from '../../components/ui/not-found';
 import { formatDate, formatHours } from '../../lib/dates';
 import { certificateKey, certificateNumber, issueLine } from '../../lib/certificate';
-import { recordCertificatePrint, useCertificatePrints } from './data';
+import { recordCertificatePrint, useCertificatePrints, useWrite } from './data';
 import { useSeason } from './use-season';
 import './chapter.css';
 
@@ -20,12 +20,14 @@ export function Component() {
   const key = certificateKey(memberId, program);
   const prints = useCertificatePrints(key);
   const [now] = useState(Date.now);
+  const { run, error } = useWrite();
   useEffect(() => {
     // Counted whenever the page is printed (the button, or the browser's own Print).
-    const onPrint = () => void recordCertificatePrint(key);
+    const onPrint = () =>
+      void run(() => recordCertificatePrint(key), 'this print was not counted', { exclusive: false });
     window.addEventListener('beforeprint', onPrint);
     return () => window.removeEventListener('beforeprint', onPrint);
-  }, [key]);
+  }, [key, run]);
   if (!data || prints === undefined) return <p className="muted">Loading…</p>;
   const member = data.members.find((m) => m.id === memberId);
   if (!member) return <NotFound what="member" />;
@@ -40,6 +42,11 @@ export function Component() {
           Print or save as PDF
         </button>
       </p>
+      {error && (
+        <p role="alert" className="notice notice-error no-print">
+          {error}
+        </p>
+      )}
       <p className="cert-org">{program.chapter}</p>
       <h1 id="cert-title" tabIndex={-1}>
         Certificate of Attendance

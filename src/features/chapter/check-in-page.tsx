@@ -11,10 +11,10 @@ import { formatDate, formatHours, formatTime, todayIn } from '../../lib/dates';
 import { checkInOpen, type ScheduledSession } from '../../lib/schedule';
 import { matchesWords, memberSearchKey, queryWords } from '../../lib/check-in';
 import type { Attendance, Member } from '../../lib/chapter';
-import { recordCheckIn, undoCheckIn, useCheckInData, type CheckInData } from './data';
+import { noteWrite, recordCheckIn, undoCheckIn, useCheckInData, type CheckInData } from './data';
+import { writeFailureMessage } from '../../lib/write-error';
 import { CheckInList } from './check-in-row';
 import { WalkInForm } from './walk-in-form';
-import { errorText } from './use-submit';
 import { GroupNav } from './group-nav';
 
 type Filter = 'all' | 'present' | 'absent';
@@ -35,6 +35,9 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
   const [error, setError] = useState<string | null>(null);
   const today = todayIn(content.program.timezone);
   const confirmed = useRef(checkInOpen(session, today));
+  // Members whose change is being stored: a second tap meanwhile is ignored (stored once).
+  const pending = useRef(new Set<string>());
+  const undoing = useRef(false);
   const byMember = useMemo(() => new Map(attendance.map((a) => [a.memberId, a])), [attendance]);
   const [store] = useState(() => {
     const s = createRecordStore();
@@ -67,16 +70,22 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
   }, [session]);
 
   const write = useCallback(
-    async (member: Member, present: boolean, hours: number, label: string, done: string) => {
-      if (!mayRecord()) return false;
+    async (member: Member, present: boolean, hours: number, label: string, done: string, failed: string) => {
+      if (pending.current.has(member.id) || !mayRecord()) return false;
+      pending.current.add(member.id);
       setError(null);
+      // The list shows what is stored (read live), so a failed write leaves the member as they were.
       try {
         await recordCheckIn({ sessionId: session.id, memberId: member.id, present, hours }, label);
+        noteWrite();
         setMessage(done);
         return true;
       } catch (err) {
-        setError(`Not saved: ${member.name} is unchanged (${errorText(err)}).`);
+        noteWrite(err);
+        setError(writeFailureMessage(err, failed));
         return false;
+      } finally {
+        pending.current.delete(member.id);
       }
     },
     [mayRecord, session.id],
@@ -91,6 +100,7 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
         before?.hours ?? session.hours,
         `${member.name} ${present ? 'checked in' : 'checked out'}`,
         `${member.name} ${present ? 'is present' : 'is no longer marked present'}.`,
+        `${member.name}'s ${present ? 'check-in' : 'check-out'} was not saved`,
       );
     },
     [write, session.hours],
@@ -98,17 +108,30 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
 
   const onHours = useCallback(
     (member: Member, hours: number) =>
-      write(member, true, hours, `${member.name}'s hours`, `${member.name}: ${formatHours(hours)} saved.`),
+      write(
+        member,
+        true,
+        hours,
+        `${member.name}'s hours`,
+        `${member.name}: ${formatHours(hours)} saved.`,
+        `${member.name}'s hours were not saved`,
+      ),
     [write],
   );
 
   const runUndo = async () => {
+    if (undoing.current) return;
+    undoing.current = true;
     setError(null);
     try {
       const label = await undoCheckIn(session.id);
+      noteWrite();
       if (label) setMessage(`Undone: ${label}.`);
     } catch (err) {
-      setError(`Nothing was undone: ${errorText(err)}`);
+      noteWrite(err);
+      setError(writeFailureMessage(err, 'nothing was undone'));
+    } finally {
+      undoing.current = false;
     }
   };
 

@@ -18,6 +18,8 @@ import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
 import type { CertificatePrints } from '../../lib/certificate';
 
 export { DuplicateEmailError, InputError };
+export { useWrite } from '../../db/use-write';
+export { noteWrite } from '../../db/storage';
 export { recordCheckIn, undoCheckIn, addWalkIn } from '../../db/check-in';
 export { exportChapterFile } from '../../db/chapter';
 import { importChapterFile } from '../../db/chapter';

@@ -34,7 +34,7 @@ export function ExtraSessionForm() {
       setTitle('');
       setSpeaker('');
       setWhen(blank);
-    }, 'The session was not added');
+    }, 'the session was not added');
   };
   return (
     <details className="editor">

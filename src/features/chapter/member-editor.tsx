@@ -20,7 +20,7 @@ export function MemberEditor({ member }: { member: Member }) {
     void run(async () => {
       await updateMember(member.id, value);
       setOpen(false);
-    }, 'Not saved');
+    }, 'the change to this member was not saved');
   };
   return (
     <form onSubmit={save} className="card stack" aria-label={`Edit ${member.name}`}>

@@ -77,7 +77,7 @@ export function Component() {
                               'application/json',
                               await exportChapterFile(m.id),
                             );
-                          }, `The hours file for ${m.name} was not made`)
+                          }, `the hours file for ${m.name} was not made`)
                         }
                       >
                         Hours file for {m.name}

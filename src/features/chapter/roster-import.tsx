@@ -61,7 +61,7 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
       const rest = preview.rows.length - good.length + skipped.length;
       setDone(`${plural(added, 'member')} added.${rest > 0 ? ` ${plural(rest, 'row')} skipped.` : ''}`);
       setPreview(null);
-    }, 'Nothing was imported');
+    }, 'nothing was imported');
 
   const good = preview?.rows.filter((r) => !r.error).length ?? 0;
   // Rows with a problem first, all of them; rows that are fine, the first few unless asked.

@@ -4,12 +4,12 @@ import { PageTitle } from '../../components/ui/page-title';
 import type { Member } from '../../lib/chapter';
 import { formatWhen } from '../../lib/dates';
 import { GroupNav } from './group-nav';
-import { addMember, setMemberActive, useMembers, useRosterDuplicates } from './data';
+import { addMember, setMemberActive, useMembers, useRosterDuplicates, useWrite } from './data';
 import { emptyMember, MemberFields, type MemberValue } from './fields';
 import { FormError } from './form-error';
 import { MemberEditor } from './member-editor';
 import { RosterImport } from './roster-import';
-import { errorText, useSubmit } from './use-submit';
+import { useSubmit } from './use-submit';
 
 export function Component() {
   const members = useMembers();
@@ -47,19 +47,12 @@ export function Component() {
 }
 
 function RosterRow({ member: m }: { member: Member }) {
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const toggle = async () => {
-    setSaving(true);
-    setError(null);
-    try {
-      await setMemberActive(m.id, !m.active);
-    } catch (err) {
-      setError(`Not changed: ${errorText(err)}`);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, error, run } = useWrite();
+  const toggle = () =>
+    run(
+      () => setMemberActive(m.id, !m.active),
+      m.active ? `${m.name} was not deactivated` : `${m.name} was not reactivated`,
+    );
   return (
     <li className={m.active ? '' : 'inactive'}>
       <span className="roster-who">
@@ -96,7 +89,7 @@ function AddMemberForm() {
       const m = await addMember(value);
       setValue(emptyMember);
       setDone(`${m.name} added.`);
-    }, 'Not added');
+    }, 'this member was not added');
   };
   return (
     <form onSubmit={add} className="card stack" aria-labelledby="add-member">

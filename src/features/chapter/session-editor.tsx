@@ -35,13 +35,13 @@ export function SessionEditor({ session }: { session: ScheduledSession }) {
         location: when.room.trim() || undefined,
         cancelled,
       });
-    }, 'The change was not saved');
+    }, 'the change was not saved');
   };
   const restore = () =>
     void run(async () => {
       await restorePublishedSession(session.id);
       setCancelled(false);
-    }, 'The session was not restored');
+    }, 'the session was not restored');
   return (
     <details className="editor">
       <summary>Change this session on this device</summary>

@@ -36,7 +36,7 @@ export function Component() {
           (s.refused.length > 0 ? `, ${s.refused.length} refused.` : '.'),
         changes: [...s.refused, ...s.changes],
       });
-    }, 'Nothing was changed');
+    }, 'nothing was changed');
   };
   return (
     <>
@@ -73,7 +73,7 @@ export function Component() {
             onClick={() =>
               void run(async () => {
                 download('chapter-study-group.json', 'application/json', await exportChapterFile());
-              }, 'The chapter file was not made')
+              }, 'the chapter file was not made')
             }
           >
             Export the chapter file

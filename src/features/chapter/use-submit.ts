@@ -1,28 +1,16 @@
-// Every form of the study group: disabled while it saves, and a failure says what happened.
-import { useRef, useState } from 'react';
+// Every form of the study group: disabled while it saves (a double click saves once), and a
+// failure says what happened, by the one write rule (src/lib/write-error.ts).
+import { useWrite } from './data';
 
 export function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 export function useSubmit() {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // A ref as well as state: a double click arrives before React re-renders the disabled button.
-  const busy = useRef(false);
-  const run = async (f: () => Promise<void>, failure = 'Nothing was saved') => {
-    if (busy.current) return;
-    busy.current = true;
-    setSaving(true);
-    setError(null);
-    try {
-      await f();
-    } catch (err) {
-      setError(`${failure}: ${errorText(err)}`);
-    } finally {
-      busy.current = false;
-      setSaving(false);
-    }
+  const { saving, error, setError, run } = useWrite();
+  /** `failed` says what was not stored, as a clause: "this member was not added". */
+  const submit = async (f: () => Promise<void>, failed = 'nothing was saved') => {
+    await run(f, failed);
   };
-  return { saving, error, setError, run };
+  return { saving, error, setError, run: submit };
 }

@@ -24,7 +24,7 @@ export function WalkInForm({
       const m = await addWalkIn(session.id, value, session.hours);
       setValue(emptyMember);
       onAdded(m.name);
-    }, 'Not added');
+    }, 'this walk-in was not added');
   };
   return (
     <details className="editor">

@@ -10,7 +10,8 @@ import { activeAttempts, createAttempt, getAttempt, submittedExams } from '../..
 import { assembleExam, examPaceMs, examPool } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
 
-export { onBeforeClose } from '../../db/storage';
+export { noteWrite, onBeforeClose } from '../../db/storage';
+export { useWrite } from '../../db/use-write';
 
 export {
   chooseOption,

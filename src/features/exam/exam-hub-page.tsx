@@ -5,32 +5,30 @@ import { PageTitle } from '../../components/ui/page-title';
 import { useNow } from '../../components/ui/use-now';
 import { ScoreChart } from '../../components/ui/score-chart';
 import { formatWhen } from '../../lib/dates';
-import { examShapes, startExam, useActiveExams, useExamHistory } from './data';
+import { examShapes, startExam, useActiveExams, useExamHistory, useWrite } from './data';
 import { formatClock, timeLeft } from '../../lib/exam-clock';
 
 export function Component() {
   const shapes = examShapes();
   const [shape, setShape] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const starting = useWrite();
+  // Still disabled once started, while the exam's page loads: a second click starts nothing.
+  const [leaving, setLeaving] = useState(false);
   const navigate = useNavigate();
   const history = useExamHistory();
   const active = useActiveExams();
 
   const now = useNow(1000);
-  const [error, setError] = useState<string | null>(null);
 
-  const start = async (e: React.FormEvent) => {
+  const start = (e: React.FormEvent) => {
     e.preventDefault();
     const chosen = shapes[shape];
     if (!chosen) return;
-    setBusy(true);
-    try {
+    void starting.run(async () => {
       const attempt = await startExam(chosen);
+      setLeaving(true);
       navigate(paths.examAttempt.href(attempt.id));
-    } catch (err) {
-      setError(`The exam could not be started on this device (${(err as Error).message}).`);
-      setBusy(false);
-    }
+    }, 'the exam was not started');
   };
 
   return (
@@ -69,12 +67,12 @@ export function Component() {
             </label>
           ))}
         </fieldset>
-        {error && (
+        {starting.error && (
           <p role="alert" className="notice notice-error">
-            {error}
+            {starting.error}
           </p>
         )}
-        <button type="submit" className="button" disabled={busy}>
+        <button type="submit" className="button" disabled={starting.saving || leaving}>
           Start the exam
         </button>
       </form>

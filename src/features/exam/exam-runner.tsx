@@ -11,7 +11,7 @@ import { optionOrder } from '../../lib/random';
 import { ExamNavigator } from './exam-navigator';
 import { SubmitPanel } from './submit-panel';
 import { useExamClock } from './use-exam-clock';
-import { chooseOption, moveTo, setMark } from './data';
+import { chooseOption, getAttempt, moveTo, setMark, useWrite } from './data';
 import './exam.css';
 
 interface Props {
@@ -23,22 +23,40 @@ interface Props {
 
 export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
   const [moved, setMoved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const save = useWrite();
   const index = Math.min(attempt.position, questions.length - 1);
   const question = questions[index];
   const clock = useExamClock(attempt, question?.id);
   const timedSet = attempt.source.type !== 'exam';
 
-  const act = async (what: string, write: () => Promise<AttemptRecord | undefined>, undo: () => void) => {
-    try {
-      const saved = await write();
-      if (!saved) throw new Error('the exam is no longer on this device');
-      setError(null);
-    } catch (err) {
-      undo();
-      setError(`Could not save ${what} (${(err as Error).message}). Try again.`);
-    }
-  };
+  /**
+   * Stores one change already on screen. A failure undoes it, then shows what is stored (another
+   * write of this exam may have landed meanwhile), and says what was not saved.
+   */
+  const act = (failed: string, write: () => Promise<AttemptRecord | undefined>, undo: () => void, exclusive = false) =>
+    save.run(
+      async () => {
+        if (!(await write())) throw new Error('the exam is no longer on this device');
+      },
+      failed,
+      {
+        exclusive,
+        undo: () => {
+          undo();
+          void getAttempt(attempt.id).then(
+            (stored) =>
+              stored &&
+              setAttempt((s) => ({
+                ...s,
+                responses: stored.responses,
+                marked: stored.marked,
+                position: stored.position,
+              })),
+            () => undefined,
+          );
+        },
+      },
+    );
 
   if (!question) return null;
   const chosen = attempt.responses[question.id]?.choice ?? [];
@@ -55,7 +73,7 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
     const at = Date.now();
     setAttempt((s) => ({ ...s, responses: { ...s.responses, [question.id]: { choice: next, at } } }));
     void act(
-      'your answer',
+      `your answer to question ${index + 1} was not saved`,
       () => chooseOption(attempt.id, question.id, next, at),
       () =>
         setAttempt((s) => {
@@ -74,13 +92,14 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
     setMoved(focusQuestion);
     setAttempt((s) => ({ ...s, position: i }));
     void act(
-      'your place',
+      'your place in the exam was not saved',
       () => moveTo(attempt.id, i),
       () => setAttempt((s) => ({ ...s, position: from })),
     );
   };
 
   const toggleMark = () => {
+    if (save.saving) return;
     const on = !marked;
     const flip = (want: boolean) =>
       setAttempt((s) => ({
@@ -91,9 +110,10 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
       }));
     flip(on);
     void act(
-      'the flag',
+      on ? 'this flag was not saved' : 'the flag was not removed',
       () => setMark(attempt.id, question.id, on),
       () => flip(!on),
+      true,
     );
   };
 
@@ -118,9 +138,9 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
           </button>
         )}
       </div>
-      {(error ?? clock.error) && (
+      {(save.error ?? clock.error) && (
         <p role="alert" className="notice notice-error">
-          {error ?? clock.error}
+          {save.error ?? clock.error}
         </p>
       )}
       {clock.paused ? (
@@ -146,7 +166,13 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
             <button type="button" className="button-secondary" disabled={index === 0} onClick={() => goTo(index - 1)}>
               Previous
             </button>
-            <button type="button" className="button-secondary" aria-pressed={marked} onClick={toggleMark}>
+            <button
+              type="button"
+              className="button-secondary"
+              aria-pressed={marked}
+              disabled={save.saving}
+              onClick={toggleMark}
+            >
               {marked ? 'Flagged for review' : 'Flag for review'}
             </button>
             <button

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Question } from '../../content/types';
 import type { AttemptRecord } from '../../db/db';
+import { writeFailureMessage } from '../../lib/write-error';
+import { noteWrite } from './data';
 
 interface Props {
   attempt: AttemptRecord;
@@ -31,7 +33,8 @@ export function SubmitPanel({ attempt, questions, timeUp, submit }: Props) {
     } catch (err) {
       submitted.current = false;
       setBusy(false);
-      setError(`The exam could not be submitted (${(err as Error).message}). Your answers are kept; try again.`);
+      noteWrite(err);
+      setError(`${writeFailureMessage(err, 'the exam was not submitted')} The answers stored so far are kept.`);
     }
   };
   const sendRef = useRef(send);

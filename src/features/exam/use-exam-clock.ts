@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptRecord } from '../../db/db';
 import { CHECKPOINT_MS, timeLeft } from '../../lib/exam-clock';
-import { onBeforeClose, setPaused, tickClock } from './data';
+import { writeFailureMessage } from '../../lib/write-error';
+import { noteWrite, onBeforeClose, setPaused, tickClock } from './data';
 
 type Clock = Pick<AttemptRecord, 'durationMs' | 'usedMs' | 'runningSince' | 'paused'>;
 
@@ -21,6 +22,7 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
   const [clock, setClock] = useState<Clock>(attempt);
   const [now, setNow] = useState(() => Date.now());
   const [error, setError] = useState<string | null>(null);
+  const pausing = useRef(false);
   const question = useRef(currentQuestionId);
   // After unmount the last write still goes to the database, but nothing is set on screen.
   const onScreen = useRef(true);
@@ -34,9 +36,11 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
         const a = await tickClock(attempt.id, question.current, keepRunning);
         if (!onScreen.current) return;
         if (a) setClock({ durationMs: a.durationMs, usedMs: a.usedMs, runningSince: a.runningSince, paused: a.paused });
+        noteWrite();
         setError(null);
       } catch (err) {
-        if (onScreen.current) setError(`The exam clock could not be saved on this device (${(err as Error).message}).`);
+        noteWrite(err);
+        if (onScreen.current) setError(writeFailureMessage(err, 'the time on the exam clock was not saved'));
       }
       if (onScreen.current) setNow(Date.now());
     },
@@ -66,13 +70,21 @@ export function useExamClock(attempt: AttemptRecord, currentQuestionId: string |
     };
   }, [store]);
 
+  // Shown once stored: a failed pause keeps the exam running on screen, and says so.
   const setPause = async (paused: boolean) => {
+    if (pausing.current) return;
+    pausing.current = true;
     try {
       const a = await setPaused(attempt.id, paused, question.current);
       if (a) setClock({ durationMs: a.durationMs, usedMs: a.usedMs, runningSince: a.runningSince, paused: a.paused });
       setNow(Date.now());
+      noteWrite();
+      setError(null);
     } catch (err) {
-      setError(`Could not ${paused ? 'pause' : 'resume'} the exam (${(err as Error).message}).`);
+      noteWrite(err);
+      setError(writeFailureMessage(err, paused ? 'the exam was not paused' : 'the exam was not resumed'));
+    } finally {
+      pausing.current = false;
     }
   };
 

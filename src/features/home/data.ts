@@ -8,6 +8,7 @@ import { EXAM_DATE_KEY, getExamDate, getNewPerDay } from '../../db/settings';
 import { localDay, streak } from '../../lib/progress';
 
 export const EXAM_DATE = EXAM_DATE_KEY;
+export { useWrite } from '../../db/use-write';
 
 export interface StudySummary {
   due: number;

@@ -5,7 +5,7 @@ import { paths } from '../../config/paths';
 import { useNow } from '../../components/ui/use-now';
 import { planForExam } from '../../lib/plan';
 import { localDay } from '../../lib/progress';
-import { saveExamDate, useBackupDue, useStudySummary } from './data';
+import { saveExamDate, useBackupDue, useStudySummary, useWrite } from './data';
 
 /** Today's study: reviews due, the exam-date plan, the streak. Live from IndexedDB. */
 export default function StudyPanel({
@@ -19,10 +19,15 @@ export default function StudyPanel({
   const s = useStudySummary();
   const now = useNow();
   const backupDue = useBackupDue();
+  // The field shows the stored date, so a date that could not be saved goes back to it.
+  const { run, error } = useWrite();
+  const save = (date: string | undefined) =>
+    void run(() => saveExamDate(date), 'your exam date was not saved', { exclusive: false });
   // A date chosen before this panel loaded (first visit) is saved once, on arrival.
   useEffect(() => {
-    if (initialExamDate) void saveExamDate(initialExamDate);
-  }, [initialExamDate]);
+    if (initialExamDate)
+      void run(() => saveExamDate(initialExamDate), 'your exam date was not saved', { exclusive: false });
+  }, [initialExamDate, run]);
   if (!s) return fallback;
   const today = localDay(now);
   const plan = s.examDate
@@ -71,13 +76,13 @@ export default function StudyPanel({
       )}
       <label className="field">
         <span>Your exam date</span>
-        <input
-          type="date"
-          value={s.examDate ?? ''}
-          min={today}
-          onChange={(e) => void saveExamDate(e.target.value || undefined)}
-        />
+        <input type="date" value={s.examDate ?? ''} min={today} onChange={(e) => save(e.target.value || undefined)} />
       </label>
+      {error && (
+        <p role="alert" className="notice notice-error">
+          {error}
+        </p>
+      )}
       {plan ? (
         <p aria-live="polite">{plan.summary}</p>
       ) : (

@@ -12,6 +12,7 @@ import { importChapterFile } from '../../db/chapter';
 import { readText } from '../../components/ui/files';
 import { ImportRefused, sizeProblem } from '../../lib/import-problems';
 import type { MergeSummary } from '../../lib/merge';
+export { useWrite } from '../../db/use-write';
 
 export const ME = 'me';
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { content } from '../../content/runtime';
 import type { EducationKind } from '../../content/types';
-import { logEducation } from './data';
+import { logEducation, useWrite } from './data';
 
 export const KINDS: { id: EducationKind; label: string }[] = [
   { id: 'attended', label: 'Attended (live)' },
@@ -30,7 +30,7 @@ function LogFormFor({ rules }: { rules: NonNullable<typeof content.rules> }) {
   const [category, setCategory] = useState(rules.recertification.categories[0]?.id ?? '');
   const [kind, setKind] = useState<EducationKind>('attended');
   const [topic, setTopic] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { saving, error, run } = useWrite();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -40,9 +40,9 @@ function LogFormFor({ rules }: { rules: NonNullable<typeof content.rules> }) {
     if (!(h > 0 && h <= 40)) return setStatus({ ok: false, text: 'Hours must be more than 0 and at most 40.' });
     if (!category && !topic)
       return setStatus({ ok: false, text: 'Choose a category, or a required topic for hours with no category.' });
-    setSaving(true);
     setStatus(null);
-    try {
+    // A failure keeps what was typed, to try again; the list shows only what is stored.
+    await run(async () => {
       await logEducation({
         date,
         title: title.trim(),
@@ -54,12 +54,9 @@ function LogFormFor({ rules }: { rules: NonNullable<typeof content.rules> }) {
       });
       setStatus({ ok: true, text: `${title.trim()}: ${h} ${h === 1 ? 'hour' : 'hours'} logged.` });
       setTitle('');
-    } catch (err) {
-      setStatus({ ok: false, text: `Not logged: ${err instanceof Error ? err.message : String(err)}` });
-    } finally {
-      setSaving(false);
-    }
+    }, 'these hours were not logged');
   };
+  const shown = status ?? (error ? { ok: false, text: error } : null);
   return (
     <form onSubmit={save} className="card stack" aria-labelledby="log">
       <h2 id="log">Log education</h2>
@@ -129,9 +126,9 @@ function LogFormFor({ rules }: { rules: NonNullable<typeof content.rules> }) {
             ))}
           </select>
         </label>
-        {status && (
-          <p role={status.ok ? 'status' : 'alert'} className={status.ok ? undefined : 'notice notice-error'}>
-            {status.text}
+        {shown && (
+          <p role={shown.ok ? 'status' : 'alert'} className={shown.ok ? undefined : 'notice notice-error'}>
+            {shown.text}
           </p>
         )}
         <button type="submit" className="button">

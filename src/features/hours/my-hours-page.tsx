@@ -9,7 +9,7 @@ import { evaluateRule, type EducationEntry, type RuleProgress } from '../../lib/
 import { seasonHours } from '../../lib/hours';
 import { todayIn } from '../../lib/dates';
 import { LogForm } from './log-form';
-import { chooseMe, importChapter, removeEducation, useHoursData } from './data';
+import { chooseMe, importChapter, removeEducation, useHoursData, useWrite } from './data';
 
 import { KINDS, today } from './log-form';
 
@@ -18,6 +18,8 @@ export function Component() {
   const rules = content.rules;
   const [message, setMessage] = useState<string | null>(null);
   const [refused, setRefused] = useState<{ file: string; problems: string[] } | null>(null);
+  // Choosing who I am, importing, removing: each shows what is stored, so a failure changes nothing on screen.
+  const { saving, error, run } = useWrite();
   if (!rules) return <p>No continuing-education rules are published with this program.</p>;
   if (!data) return <p className="muted">Loading…</p>;
   // The one hours rule: held sessions only (not cancelled, day come), with this device's changes.
@@ -39,17 +41,22 @@ export function Component() {
   const recert = evaluateRule(rules.recertification, all, asOf);
   const eligibility = evaluateRule(rules.eligibility, all, asOf);
 
-  const importFile = async (file: File) => {
+  const importFile = (file: File) => {
     setMessage(null);
     setRefused(null);
-    try {
-      const s = await importChapter(file);
+    return run(async () => {
+      let s;
+      try {
+        s = await importChapter(file);
+      } catch (err) {
+        // A file refused by its checks lists its problems; nothing was written.
+        const problems = refusedProblems(err);
+        if (!problems) throw err;
+        setRefused({ file: file.name, problems });
+        return;
+      }
       setMessage(`Chapter file imported: ${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged.`);
-    } catch (err) {
-      const problems = refusedProblems(err);
-      if (problems) setRefused({ file: file.name, problems });
-      else setMessage(`Nothing was changed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    }, 'nothing was changed');
   };
 
   return (
@@ -69,11 +76,12 @@ export function Component() {
             <span>I am</span>
             <select
               value={data.me ?? ''}
-              onChange={(e) =>
-                void chooseMe(e.target.value || undefined).catch((err: unknown) =>
-                  setMessage(`Not saved: ${err instanceof Error ? err.message : String(err)}`),
-                )
-              }
+              disabled={saving}
+              onChange={(e) => {
+                const me = e.target.value || undefined;
+                setMessage(null);
+                void run(() => chooseMe(me), 'your choice of name was not saved');
+              }}
             >
               <option value="">Choose your name</option>
               {data.members.map((m) => (
@@ -89,6 +97,7 @@ export function Component() {
           <input
             type="file"
             accept=".json,application/json"
+            disabled={saving}
             onClick={(e) => {
               e.currentTarget.value = '';
             }}
@@ -97,6 +106,11 @@ export function Component() {
         </label>
         {message && <p role="status">{message}</p>}
         {refused && <ImportRefusal file={refused.file} problems={refused.problems} />}
+        {error && (
+          <p role="alert" className="notice notice-error">
+            {error}
+          </p>
+        )}
         {mine && (
           <p>
             Study-group total: <strong>{formatHours(mine.hours)}</strong> over {mine.attended} of{' '}
@@ -131,11 +145,8 @@ export function Component() {
                 <button
                   type="button"
                   className="button-secondary"
-                  onClick={() =>
-                    void removeEducation(e.id).catch((err: unknown) =>
-                      setMessage(`Not removed: ${err instanceof Error ? err.message : String(err)}`),
-                    )
-                  }
+                  disabled={saving}
+                  onClick={() => void run(() => removeEducation(e.id), `${e.title} was not removed`)}
                 >
                   Remove {e.title}
                 </button>

@@ -10,6 +10,7 @@ export type { AnswerRecord };
 export { recordAnswer, rateConfidence } from '../../db/answers';
 export { setFlag } from '../../db/study';
 export { storageUsable } from '../../db/storage';
+export { useWrite } from '../../db/use-write';
 export { answerInSet, finishSet, getAttempt, missedIn, moveTo, startRetry } from '../../db/attempts';
 
 // Without storage: nothing answered, nothing flagged, no sets.

@@ -6,7 +6,7 @@ import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import type { SetSource, StudyMode } from '../../db/db';
 import { LENGTHS, examPace, startPracticeSet, type SetLength } from './sets';
-import { usePersonalCounts, useActiveSets, useTreeMastery } from './data';
+import { usePersonalCounts, useActiveSets, useTreeMastery, useWrite } from './data';
 import { PracticeTree, SetButton } from './practice-tree';
 
 /** A set named in the link (`?source=due`, `?source=subarea:trust`): started on arrival. */
@@ -28,7 +28,10 @@ export default function PracticeHubPage() {
   const navigate = useNavigate();
   const [length, setLength] = useState<SetLength>(10);
   const [mode, setMode] = useState<StudyMode>('tutor');
-  const [busy, setBusy] = useState(false);
+  const starting = useWrite();
+  // Still disabled once started, while the set's page loads: a second click starts nothing.
+  const [leaving, setLeaving] = useState(false);
+  const busy = starting.saving || leaving;
   const [message, setMessage] = useState<string | null>(null);
   const counts = usePersonalCounts();
   const active = useActiveSets();
@@ -38,23 +41,15 @@ export default function PracticeHubPage() {
   const [params] = useSearchParams();
   const linked = useRef(parseSource(params.get('source')));
 
-  const start = async (source: SetSource) => {
-    setBusy(true);
-    setMessage(null);
-    try {
+  const start = (source: SetSource) =>
+    starting.run(async () => {
+      setMessage(null);
       const attempt = await startPracticeSet(source, length, mode);
-      if (!attempt) {
-        setMessage('There are no questions in that set yet. Choose another.');
-        setBusy(false);
-        return;
-      }
+      if (!attempt) return setMessage('There are no questions in that set yet. Choose another.');
       const to = attempt.kind === 'exam' ? paths.examAttempt.href(attempt.id) : paths.practiceSet.href(attempt.id);
+      setLeaving(true);
       navigate(to, { replace: linked.current !== undefined });
-    } catch (err) {
-      setMessage(`The set could not be started on this device (${(err as Error).message}).`);
-      setBusy(false);
-    }
-  };
+    }, 'the practice set was not started');
 
   const startRef = useRef(start);
   useEffect(() => {
@@ -111,9 +106,9 @@ export default function PracticeHubPage() {
           ))}
         </fieldset>
       </section>
-      {message && (
+      {(message ?? starting.error) && (
         <p role="alert" className="notice notice-error">
-          {message}
+          {message ?? starting.error}
         </p>
       )}
       <section aria-labelledby="your-sets">

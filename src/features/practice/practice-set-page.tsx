@@ -9,7 +9,7 @@ import { optionOrder } from '../../lib/random';
 import { isCorrectChoice } from '../../lib/scoring';
 import { QuestionCard } from './question-card';
 import { SetSummary } from './set-summary';
-import { answerInSet, finishSet, getAttempt, moveTo } from './data';
+import { answerInSet, finishSet, getAttempt, moveTo, useWrite } from './data';
 
 interface SetData {
   attempt: AttemptRecord;
@@ -31,22 +31,25 @@ export function Component() {
 function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: Question[] }) {
   const [attempt, setAttempt] = useState(initial);
   const [moved, setMoved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const place = useWrite();
   const index = Math.min(attempt.position, questions.length);
   const done = attempt.status === 'submitted' || index >= questions.length;
   const answered = Object.values(attempt.responses).filter((r) => r.correct !== undefined);
   const right = answered.filter((r) => r.correct).length;
   const question = questions[index];
 
-  const move = async (position: number) => {
-    try {
-      const updated = position >= questions.length ? await finishSet(attempt.id) : await moveTo(attempt.id, position);
-      if (updated) setAttempt(updated);
-      setMoved(true);
-      setError(null);
-    } catch (err) {
-      setError(`Could not move on: this device did not save it (${(err as Error).message}). Try again.`);
-    }
+  // Not shown until stored: a failed move stays on this question and says so.
+  const move = (position: number) => {
+    const finish = position >= questions.length;
+    return place.run(
+      async () => {
+        const updated = finish ? await finishSet(attempt.id) : await moveTo(attempt.id, position);
+        if (!updated) throw new Error('this set is no longer on this device');
+        setAttempt(updated);
+        setMoved(true);
+      },
+      finish ? 'the set was not finished' : 'your place in the set was not saved',
+    );
   };
 
   const check = async (q: Question, choice: number[], ms: number) => {
@@ -65,9 +68,9 @@ function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: 
   return (
     <>
       <PageTitle title={`Practice: ${attempt.title}`}>Practice: {attempt.title}</PageTitle>
-      {error && (
+      {place.error && (
         <p role="alert" className="notice notice-error">
-          {error}
+          {place.error}
         </p>
       )}
       {done || !question ? (
@@ -86,7 +89,13 @@ function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: 
             initial={attempt.responses[question.id]}
             onCheck={(choice, ms) => check(question, choice, ms)}
             next={
-              <button type="button" className="button" data-next onClick={() => void move(index + 1)}>
+              <button
+                type="button"
+                className="button"
+                data-next
+                disabled={place.saving}
+                onClick={() => void move(index + 1)}
+              >
                 {index + 1 === questions.length ? 'Finish set' : 'Next question'}
               </button>
             }
@@ -95,7 +104,7 @@ function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: 
             <button
               type="button"
               className="button-secondary"
-              disabled={index === 0}
+              disabled={index === 0 || place.saving}
               onClick={() => void move(index - 1)}
             >
               Previous
@@ -103,7 +112,7 @@ function SetRunner({ initial, questions }: { initial: AttemptRecord; questions: 
             <button
               type="button"
               className="button-secondary"
-              disabled={index + 1 >= questions.length}
+              disabled={index + 1 >= questions.length || place.saving}
               onClick={() => void move(index + 1)}
             >
               Skip

@@ -7,7 +7,7 @@ import { bringIntoView, useBringToTopOnMount } from '../../components/question/f
 import { correctIndexes, isCorrectChoice } from '../../lib/scoring';
 import { LETTERS } from '../../lib/keys';
 import type { Confidence } from '../../lib/review';
-import { rateConfidence, setFlag, storageUsable, useIsFlagged, type AnswerRecord } from './data';
+import { rateConfidence, setFlag, storageUsable, useIsFlagged, useWrite, type AnswerRecord } from './data';
 import { AnswerHistory } from './answer-history';
 
 interface Props {
@@ -35,9 +35,12 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
     initial && initial.correct !== undefined ? { correct: initial.correct } : null,
   );
   const [confidence, setConfidence] = useState<Confidence | null>(null);
-  const [saving, setSaving] = useState(false);
   const [checkedNow, setCheckedNow] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
+  const [unkept, setUnkept] = useState<string | null>(null);
+  // The answer is one write; the flag and "how sure" are another, so each says its own failure.
+  const answer = useWrite();
+  const mark = useWrite();
+  const saving = answer.saving;
   const [startedAt] = useState(() => Date.now());
   const headingRef = useRef<HTMLHeadingElement>(null);
   const feedbackRef = useRef<HTMLDivElement>(null);
@@ -58,19 +61,14 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
     if (!storageUsable()) {
       setResult({ correct: isCorrectChoice(question.options, chosen) });
       setCheckedNow(true);
-      setSaveError('Not saved: storage is unavailable on this device, so this answer is not kept.');
+      setUnkept('Not saved: storage is unavailable on this device, so this answer is not kept.');
       return;
     }
-    setSaving(true);
-    try {
+    // A failure shows no verdict: the choice stays, unchecked, to try again.
+    await answer.run(async () => {
       setResult(await onCheck(chosen, Date.now() - startedAt));
       setCheckedNow(true);
-      setSaveError(null);
-    } catch (err) {
-      setSaveError(`Your answer could not be saved on this device (${(err as Error).message}). Try again.`);
-    } finally {
-      setSaving(false);
-    }
+    }, 'this answer was not saved');
   };
 
   // After checking, the verdict and the explanation come into view and the verdict takes focus.
@@ -78,13 +76,9 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
     if (checkedNow) bringIntoView(feedbackRef.current);
   }, [checkedNow]);
 
-  const toggleFlag = async () => {
-    try {
-      await setFlag(question.id, !flagged);
-    } catch (err) {
-      setSaveError(`The flag could not be saved (${(err as Error).message}).`);
-    }
-  };
+  // The button shows what is stored (read live), so a failed flag leaves it as it was.
+  const toggleFlag = () =>
+    mark.run(() => setFlag(question.id, !flagged), flagged ? 'the flag was not removed' : 'this flag was not saved');
 
   useOptionKeys({
     slots: shown.length,
@@ -100,9 +94,13 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
   });
 
   const rate = async (c: Confidence) => {
-    if (!result?.record) return;
+    const record = result?.record;
+    if (!record) return;
+    const before = confidence;
     setConfidence(c);
-    await rateConfidence(result.record, c);
+    await mark.run(() => rateConfidence(record, c), 'how sure you were was not saved', {
+      undo: () => setConfidence(before),
+    });
   };
 
   return (
@@ -134,15 +132,24 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
               {saving ? 'Saving…' : 'Check answer'}
             </button>
           )}
-          <button type="button" className="button-secondary" aria-pressed={flagged} onClick={() => void toggleFlag()}>
+          <button
+            type="button"
+            className="button-secondary"
+            aria-pressed={flagged}
+            disabled={mark.saving}
+            onClick={() => void toggleFlag()}
+          >
             {flagged ? 'Flagged' : 'Flag for later'}
           </button>
         </div>
       </form>
-      {saveError && (
-        <p role="alert" className="notice notice-error">
-          {saveError}
-        </p>
+      {[unkept, answer.error, mark.error].map(
+        (text) =>
+          text && (
+            <p key={text} role="alert" className="notice notice-error">
+              {text}
+            </p>
+          ),
       )}
       <div role="status" aria-live="polite" className="feedback-region">
         {result && (
@@ -181,6 +188,7 @@ export function QuestionCard({ question, heading, order, initial, onCheck, next,
                   type="button"
                   className="button-secondary"
                   aria-pressed={confidence === c}
+                  disabled={mark.saving}
                   onClick={() => void rate(c)}
                 >
                   {c === 'guessed' ? 'I guessed' : 'Easy'}

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { download, readText } from '../../components/ui/files';
-import { readBackup, restore, saveBackup, useBackupStatus, type ReadResult } from './data';
+import { writeFailureMessage } from '../../lib/write-error';
+import { noteWrite, readBackup, restore, saveBackup, useBackupStatus, type ReadResult } from './data';
 
 type Ready = Extract<ReadResult, { ok: true }>;
 type Message = { error: boolean; text: string };
@@ -29,22 +30,30 @@ export function BackupSection() {
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [input, setInput] = useState(0);
 
-  const run = async (work: () => Promise<Message>) => {
+  const working = useRef(false);
+  const run = async (work: () => Promise<Message>, failed = 'nothing was changed') => {
+    if (working.current) return;
+    working.current = true;
     setBusy(true);
     try {
       setMessage(await work());
     } catch (e) {
-      setMessage({ error: true, text: `Nothing was changed: ${e instanceof Error ? e.message : String(e)}` });
+      noteWrite(e);
+      setMessage({ error: true, text: writeFailureMessage(e, failed) });
     } finally {
+      working.current = false;
       setBusy(false);
     }
   };
 
   const exportNow = () =>
     run(async () => {
-      const name = await saveBackup((n, text) => download(n, 'application/json', text));
-      return { error: false, text: `Saved ${name}. Keep it somewhere other than this device.` };
-    });
+      const { name, noted } = await saveBackup((n, text) => download(n, 'application/json', text));
+      const unnoted = noted
+        ? ''
+        : ' This device is too full to note when you exported, so the reminder may still show.';
+      return { error: false, text: `Saved ${name}. Keep it somewhere other than this device.${unnoted}` };
+    }, 'the backup was not made');
 
   const choose = (file: File | undefined) => {
     setReady(undefined);
@@ -63,10 +72,11 @@ export function BackupSection() {
   const confirm = (backup: Ready['backup']) =>
     run(async () => {
       await restore(backup);
+      noteWrite();
       setReady(undefined);
       setInput((n) => n + 1);
       return { error: false, text: 'Restored: your data from the backup is back on this device.' };
-    });
+    }, 'nothing was restored: this device is as it was');
 
   const changes = ready?.plan.filter((c) => c.add + c.replace > 0) ?? [];
   return (

@@ -14,10 +14,13 @@ import { exportBackup, hasData, lastExportAt, markExported, restoreBackup, resto
 import type { RestoreCount } from '../../db/backup';
 import { schemaVersion } from '../../db/backup';
 import { askPersistence, persistenceStatus, type PersistenceStatus } from '../../db/persistence';
+import { noteWrite } from '../../db/storage';
 import { BACKUP_MAX_BYTES, backupDue, backupFileName } from '../../lib/backup';
 import type { Backup } from '../../lib/backup-schema';
 
 export type { RestoreCount, PersistenceStatus };
+export { useWrite } from '../../db/use-write';
+export { noteWrite } from '../../db/storage';
 
 export interface StudySettings {
   /** The candidate's choice; undefined when they follow the plan. */
@@ -103,14 +106,26 @@ export function useBackupStatus(): BackupStatus | undefined {
   return { lastExportAt: stored.last, storage, due };
 }
 
-/** Builds the backup, hands it to the browser as a download, and records the time. */
-export async function saveBackup(save: (name: string, text: string) => void): Promise<string> {
+/**
+ * Builds the backup, hands it to the browser as a download, and records the time (`noted`
+ * false when that could not be stored).
+ */
+export async function saveBackup(
+  save: (name: string, text: string) => void,
+): Promise<{ name: string; noted: boolean }> {
   const now = Date.now();
   const backup = await exportBackup(now);
   const name = backupFileName(localDay(now));
   save(name, JSON.stringify(backup));
-  await markExported(now);
-  return name;
+  // The file is saved even when this device is too full to note when: the export still counts.
+  let noted = true;
+  try {
+    await markExported(now);
+  } catch (err) {
+    noteWrite(err);
+    noted = false;
+  }
+  return { name, noted };
 }
 
 export type ReadResult = { ok: true; backup: Backup; plan: RestoreCount[] } | { ok: false; problems: string[] };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { NEW_PER_DAY_MAX, parseNewPerDay } from '../../lib/preferences';
-import { saveNewPerDay, type StudySettings } from './data';
+import { saveNewPerDay, useWrite, type StudySettings } from './data';
 
 function rate(n: number): string {
   return `${n} new question${n === 1 ? '' : 's'} a day`;
@@ -11,7 +11,8 @@ export function NewPerDayField({ settings }: { settings: StudySettings }) {
   const stored = settings.newPerDay === undefined ? '' : String(settings.newPerDay);
   const [text, setText] = useState(stored);
   const [message, setMessage] = useState<{ error: boolean; text: string } | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
+  const { saving, error, run } = useWrite();
+  const note = message ?? (error ? { error: true, text: error } : undefined);
   // A change stored elsewhere (another tab) shows here: reset the field when the stored value moves.
   const [shown, setShown] = useState(stored);
   if (shown !== stored) {
@@ -29,21 +30,20 @@ export function NewPerDayField({ settings }: { settings: StudySettings }) {
       setMessage({ error: true, text: parsed.message });
       return;
     }
-    setSaving(true);
-    try {
-      await saveNewPerDay(parsed.value);
-      setText(parsed.value === undefined ? '' : String(parsed.value));
-      setMessage({
-        error: false,
-        text: parsed.value === undefined ? 'Saved: you follow your plan.' : `Saved: ${rate(parsed.value)}.`,
-      });
-    } catch (e) {
-      // Nothing was stored: show what is stored again, and why.
-      setText(stored);
-      setMessage({ error: true, text: `Not saved: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setSaving(false);
-    }
+    const chosen = parsed.value;
+    setMessage(undefined);
+    // A failure shows what is stored again, and why.
+    const saved = await run(
+      () => saveNewPerDay(chosen),
+      chosen === undefined ? 'your choice to follow the plan was not saved' : `${rate(chosen)} was not saved`,
+      { undo: () => setText(stored) },
+    );
+    if (!saved) return;
+    setText(chosen === undefined ? '' : String(chosen));
+    setMessage({
+      error: false,
+      text: chosen === undefined ? 'Saved: you follow your plan.' : `Saved: ${rate(chosen)}.`,
+    });
   };
 
   return (
@@ -83,8 +83,8 @@ export function NewPerDayField({ settings }: { settings: StudySettings }) {
           </button>
         )}
       </p>
-      <p role="status" className={message?.error ? 'notice notice-error' : undefined}>
-        {message?.text}
+      <p role="status" className={note?.error ? 'notice notice-error' : undefined}>
+        {note?.text}
       </p>
     </form>
   );
