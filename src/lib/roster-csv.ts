@@ -12,7 +12,10 @@ export interface RosterRow {
   name: string;
   email: string;
   role: MemberRole;
+  /** What is wrong with the row: the file is refused whole while any row has one. */
   error?: string | undefined;
+  /** Already on the roster: skipped, so importing the same file again adds nothing. */
+  skip?: string | undefined;
 }
 
 export const IMPORT_MAX_ROWS = 5000;
@@ -97,10 +100,11 @@ export function parseRosterCsv(
     const name = checked.success ? checked.data.name : (typeof r.name === 'string' ? r.name : '').trim();
     const email = checked.success ? checked.data.email : normalizeEmail(typeof r.email === 'string' ? r.email : '');
     let error: string | undefined = checked.success ? undefined : checked.error.issues[0]?.message;
-    if (error === undefined && existingEmails.has(email)) error = `${email} is already on the roster.`;
-    else if (error === undefined && seen.has(email)) error = `${email} appears twice in this file.`;
+    let skip: string | undefined;
+    if (error === undefined && seen.has(email)) error = `${email} appears twice in this file.`;
+    else if (error === undefined && existingEmails.has(email)) skip = `${email} is already on the roster.`;
     seen.add(email);
-    return { line, name, email, role: checked.success ? checked.data.role : 'candidate', error };
+    return { line, name, email, role: checked.success ? checked.data.role : 'candidate', error, skip };
   });
   return { rows };
 }

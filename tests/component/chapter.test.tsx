@@ -32,7 +32,7 @@ describe('roster', () => {
     expect(await db.members.count()).toBe(1);
   });
 
-  it('previews a CSV import with an error per bad row and adds only the good rows', async () => {
+  it('previews a CSV import with an error per bad row, refuses it whole, then imports the fixed file', async () => {
     await addMembers([{ name: 'Existing', email: 'old@x.org', role: 'candidate' }]);
     const { user } = renderRoute('/chapter/roster');
     const csv =
@@ -46,11 +46,17 @@ describe('roster', () => {
     expect(row(2)).toHaveTextContent('OK');
     expect(row(3)).toHaveTextContent('The name is empty.');
     expect(row(4)).toHaveTextContent('"not-an-email" is not an email address.');
-    expect(row(5)).toHaveTextContent('old@x.org is already on the roster.');
+    expect(row(5)).toHaveTextContent('Skipped: old@x.org is already on the roster.');
     expect(row(6)).toHaveTextContent('Unknown role "boss"');
     expect(row(7)).toHaveTextContent('ann@x.org appears twice in this file.');
-    await user.click(screen.getByRole('button', { name: 'Import 1 members' }));
-    expect(await screen.findByText('1 member added. 5 rows skipped.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('This file is refused, and nothing was imported.');
+    expect(screen.getByRole('button', { name: 'Import 1 members' })).toBeDisabled();
+    expect((await db.members.toArray()).map((m) => m.email)).toEqual(['old@x.org']);
+
+    const fixed = 'name,email,role\nAnn Lee,ann@x.org,candidate\nOld,OLD@x.org,clm\n';
+    await user.upload(screen.getByLabelText('CSV file'), new File([fixed], 'roster.csv', { type: 'text/csv' }));
+    await user.click(await screen.findByRole('button', { name: 'Import 1 members' }));
+    expect(await screen.findByText('1 member added. 1 row already on the roster, skipped.')).toBeInTheDocument();
     // A second click, or the same rows again, adds nothing more.
     expect(await addMembers([{ name: 'Ann Lee', email: 'ann@x.org', role: 'candidate' }])).toEqual({
       added: 0,

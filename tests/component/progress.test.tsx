@@ -49,7 +49,8 @@ describe('progress dashboard', () => {
     const readiness = screen.getByRole('region', { name: 'Readiness' });
     expect(readiness).toHaveTextContent(/Not enough answers yet: 3 of 50/);
     expect(readiness).not.toHaveTextContent(/best estimate/);
-    expect(readiness).toHaveTextContent(/weighted by the sub-area's share of the exam/);
+    // Explained in the page's lede, which describes the readiness card.
+    expect(readiness).toHaveAccessibleDescription(/weighted by the sub-area's share of the exam/);
     // The calendar says in words on how many days and how much was studied.
     const days = screen.getByRole('region', { name: 'Study days' });
     expect(days).toHaveTextContent(/Studied on 1 day in the last 12 weeks \(4 answers\)/);

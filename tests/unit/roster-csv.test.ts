@@ -53,7 +53,7 @@ describe('roster CSV files', () => {
       ['Ann', 'clm', undefined],
       ['Bo', 'candidate', 'Unknown role "owner": use candidate, clm or guest.'],
     ]);
-    expect(Object.keys(rows[0]!)).toEqual(['line', 'name', 'email', 'role', 'error']);
+    expect(Object.keys(rows[0]!)).toEqual(['line', 'name', 'email', 'role', 'error', 'skip']);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 });

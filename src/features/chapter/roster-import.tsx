@@ -56,15 +56,18 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
   const importRows = () =>
     void run(async () => {
       if (!preview) return;
-      const good = preview.rows.filter((r) => !r.error);
-      const { added, skipped } = await addMembers(good);
-      const rest = preview.rows.length - good.length + skipped.length;
-      setDone(`${plural(added, 'member')} added.${rest > 0 ? ` ${plural(rest, 'row')} skipped.` : ''}`);
+      // A file with a bad row is refused whole; rows already on the roster are skipped.
+      if (preview.rows.some((r) => r.error)) return;
+      const { added, skipped } = await addMembers(preview.rows.filter((r) => !r.skip));
+      const rest = preview.rows.filter((r) => r.skip).length + skipped.length;
+      setDone(
+        `${plural(added, 'member')} added.${rest > 0 ? ` ${plural(rest, 'row')} already on the roster, skipped.` : ''}`,
+      );
       setPreview(null);
     }, 'nothing was imported');
 
-  const good = preview?.rows.filter((r) => !r.error).length ?? 0;
-  // Rows with a problem first, all of them; rows that are fine, the first few unless asked.
+  const good = preview?.rows.filter((r) => !r.error && !r.skip).length ?? 0;
+  // Rows with a problem first, all of them; then the rest, the first few unless asked.
   const problems = preview?.rows.filter((r) => r.error) ?? [];
   const fine = preview?.rows.filter((r) => !r.error) ?? [];
   const shown = [...problems, ...(all ? fine : fine.slice(0, SHOW_FINE))];
@@ -73,7 +76,7 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
       <h2>Import members from a CSV file</h2>
       <p className="muted">
         Columns: name, email, and optionally role (candidate, clm or guest); at most 5,000 rows. Every row is checked
-        and each problem shown before anything is added.
+        first: a file with a problem is refused whole, and members already on the roster are skipped.
       </p>
       <label className="field">
         <span>CSV file</span>
@@ -92,12 +95,13 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
       {preview && !preview.fileError && (
         <>
           <p>
-            {plural(preview.rows.length, 'row')}: {good} ready, {preview.rows.length - good} with a problem
-            {problems.length > 0 ? ' (listed first)' : ''}.
+            {plural(preview.rows.length, 'row')}: {good} ready
+            {fine.length > good ? `, ${fine.length - good} already on the roster` : ''}
+            {problems.length > 0 ? `, ${problems.length} with a problem (listed first)` : ''}.
           </p>
           {preview.problems && preview.problems.length > 0 && (
-            <div className="notice notice-error import-refusal">
-              <p>Rows with a problem are not imported:</p>
+            <div className="notice notice-error import-refusal" role="alert">
+              <p>This file is refused, and nothing was imported. Fix these rows and choose the file again:</p>
               <ul>
                 {preview.problems.map((p, i) => (
                   <li key={i}>{p}</li>
@@ -119,7 +123,9 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
                 {shown.map((r) => (
                   <tr key={r.line}>
                     <td>{r.line}</td>
-                    <td className={r.error ? 'tag-wrong' : 'tag-correct'}>{r.error ?? 'OK'}</td>
+                    <td className={r.error ? 'tag-wrong' : r.skip ? undefined : 'tag-correct'}>
+                      {r.error ?? (r.skip ? `Skipped: ${r.skip}` : 'OK')}
+                    </td>
                     <td>{r.name}</td>
                     <td>{r.email}</td>
                   </tr>
@@ -133,7 +139,12 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
             </button>
           )}
           <p className="actions">
-            <button type="button" className="button" disabled={good === 0 || saving} onClick={importRows}>
+            <button
+              type="button"
+              className="button"
+              disabled={good === 0 || problems.length > 0 || saving}
+              onClick={importRows}
+            >
               {saving ? 'Importing…' : `Import ${good} members`}
             </button>
             <button type="button" className="button-secondary" disabled={saving} onClick={() => setPreview(null)}>

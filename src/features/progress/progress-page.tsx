@@ -24,7 +24,9 @@ export function Component() {
     <>
       <PageTitle title="Your progress">Your progress</PageTitle>
       {/* Above the figures, and the same on every device: it is drawn at build time. */}
-      <p className="lede">{READINESS_RANGE_EXPLAINED}</p>
+      <p className="lede" id="readiness-explained">
+        {READINESS_RANGE_EXPLAINED}
+      </p>
       <noscript>
         <p className="notice">Your progress is kept in this browser and needs JavaScript to show: turn it on.</p>
       </noscript>
@@ -47,7 +49,7 @@ function Dashboard({ bank, data }: { bank: QuestionPlace[]; data: ProgressData }
   const d = computeDashboard(content, bank, data.seen, data.missed, data.days, data.now);
   return (
     <>
-      <section aria-labelledby="readiness" className="card">
+      <section aria-labelledby="readiness" aria-describedby="readiness-explained" className="card">
         <h2 id="readiness">Readiness</h2>
         {d.readiness.kind === 'range' ? (
           <p className="big">
