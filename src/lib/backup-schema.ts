@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import { hostileShapes, STRING_MAX } from './hostile-json';
+import { cleanEmail } from './chapter';
 
 const ID_MAX = 500;
 
@@ -85,7 +86,10 @@ export const backupTables = {
   members: z.strictObject({
     id,
     name: z.string().max(200),
-    email: z.string().max(254),
+    email: z
+      .string()
+      .max(254)
+      .refine((e) => cleanEmail(e).error === undefined, 'is not an email address'),
     emailKey: z.string().max(254).optional(),
     role: z.enum(['candidate', 'clm', 'guest']),
     active: z.boolean(),
@@ -133,6 +137,32 @@ export const backupFile = z.strictObject({
   tables: z.strictObject(tableArrays),
 });
 
+const DAY_MS = 86_400_000;
+
+/**
+ * What the fields alone cannot say: attendance of members that are in the file, and no change
+ * stamped more than a day ahead of this device's clock (a merge would let it overwrite every
+ * later edit). Each problem is placed as zod's are.
+ */
+function crossChecks(backup: Backup, now: number): { path: PropertyKey[]; message: string }[] {
+  const out: { path: PropertyKey[]; message: string }[] = [];
+  const members = new Set(backup.tables.members.map((m) => m.id));
+  backup.tables.attendance.forEach((a, i) => {
+    if (!members.has(a.memberId))
+      out.push({ path: ['tables', 'attendance', i, 'memberId'], message: `no member "${a.memberId}" in the file` });
+  });
+  for (const table of ['members', 'attendance', 'sessionChanges'] as const) {
+    backup.tables[table].forEach((r, i) => {
+      if (r.updatedAt > now + DAY_MS)
+        out.push({
+          path: ['tables', table, i, 'updatedAt'],
+          message: `${new Date(r.updatedAt).toISOString().slice(0, 10)} is more than a day ahead of this device's clock`,
+        });
+    });
+  }
+  return out;
+}
+
 export type Backup = z.infer<typeof backupFile>;
 export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problems: string[] };
 
@@ -146,7 +176,7 @@ function place(path: readonly PropertyKey[]): string {
 }
 
 /** Checks a parsed backup file; schemaVersion newer than this app's is refused. */
-export function checkBackup(data: unknown, appSchemaVersion: number): BackupCheck {
+export function checkBackup(data: unknown, appSchemaVersion: number, now = Date.now()): BackupCheck {
   if (data === null || typeof data !== 'object' || Array.isArray(data))
     return { ok: false, problems: ['This is not a CLM Study backup file.'] };
   const d = data as Record<string, unknown>;
@@ -161,17 +191,21 @@ export function checkBackup(data: unknown, appSchemaVersion: number): BackupChec
   const bad = hostileShapes(data, place);
   if (bad.length) return { ok: false, problems: bad };
   const parsed = backupFile.safeParse(data);
-  if (parsed.success) return { ok: true, backup: parsed.data };
+  if (parsed.success) {
+    const issues = crossChecks(parsed.data, now);
+    if (issues.length === 0) return { ok: true, backup: parsed.data };
+    return { ok: false, problems: issues.slice(0, 5).map((i) => `${place(i.path)}: ${i.message}`) };
+  }
   return { ok: false, problems: parsed.error.issues.slice(0, 5).map((i) => `${place(i.path)}: ${i.message}`) };
 }
 
 /** Parses the text of a backup file: a truncated or corrupt file is refused. */
-export function parseBackup(textOfFile: string, appSchemaVersion: number): BackupCheck {
+export function parseBackup(textOfFile: string, appSchemaVersion: number, now = Date.now()): BackupCheck {
   let data: unknown;
   try {
     data = JSON.parse(textOfFile);
   } catch {
     return { ok: false, problems: ['The file is not complete JSON: it may be truncated or damaged.'] };
   }
-  return checkBackup(data, appSchemaVersion);
+  return checkBackup(data, appSchemaVersion, now);
 }

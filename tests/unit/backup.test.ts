@@ -61,7 +61,7 @@ describe('export', () => {
     expect([...BACKUP_TABLES].sort()).toEqual(db.tables.map((t) => t.name).sort());
     expect(backup).toMatchObject({ format: 'clm-study-backup', version: 1, schemaVersion: db.verno });
     for (const t of BACKUP_TABLES) expect(backup.tables[t].length, t).toBeGreaterThan(0);
-    expect(parseBackup(JSON.stringify(backup), db.verno).ok).toBe(true);
+    expect(parseBackup(JSON.stringify(backup), db.verno, T0).ok).toBe(true);
     expect(backupFileName('2027-01-12')).toBe('clm-study-backup-2027-01-12.json');
   });
 });
@@ -102,6 +102,21 @@ describe('a refused restore leaves the database exactly as it was', () => {
       hostile((b) => delete (b.tables as Partial<Backup['tables']>).education),
       /field tables.education/,
     ],
+    [
+      'an email that is not one',
+      hostile((b) => Object.assign(b.tables.members[0] ?? {}, { email: 'not-an-email' })),
+      /members record 1, field email: is not an email address/,
+    ],
+    [
+      'attendance of a member not in the file',
+      hostile((b) => Object.assign(b.tables.attendance[0] ?? {}, { memberId: 'ghost' })),
+      /attendance record 1, field memberId: no member "ghost" in the file/,
+    ],
+    [
+      'a change stamped far in the future',
+      hostile((b) => Object.assign(b.tables.members[0] ?? {}, { updatedAt: Date.now() + 400 * 86_400_000 })),
+      /members record 1, field updatedAt: \d{4}-\d\d-\d\d is more than a day ahead/,
+    ],
     ['an unknown field', hostile((b) => Object.assign(b.tables.flags[0] ?? {}, { evil: 1 })), /flags record 1/],
     [
       'a prototype key',
@@ -112,7 +127,7 @@ describe('a refused restore leaves the database exactly as it was', () => {
   for (const [name, make, problem] of cases)
     it(`refuses ${name}, naming the problem, and writes nothing`, async () => {
       const before = await dumpAll();
-      const checked = parseBackup(await make(), db.verno);
+      const checked = parseBackup(await make(), db.verno, T0);
       expect(checked.ok ? '' : checked.problems.join(' ')).toMatch(problem);
       expect(await dumpAll()).toEqual(before);
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -141,7 +156,7 @@ describe('a refused restore leaves the database exactly as it was', () => {
       updatedAt: T0,
     });
     const before = await dumpAll();
-    const checked = parseBackup(JSON.stringify(file), db.verno);
+    const checked = parseBackup(JSON.stringify(file), db.verno, T0);
     if (!checked.ok) throw new Error(checked.problems.join(' '));
     // m1 has the same email as m2: the unique index refuses it, after answers were put.
     await expect(restoreBackup(checked.backup)).rejects.toThrow(/unique|constraint/i);
@@ -154,7 +169,7 @@ describe('restore', () => {
     const before = await dumpAll();
     const text = await fileOf();
     await resetDb();
-    const checked = parseBackup(text, db.verno);
+    const checked = parseBackup(text, db.verno, T0);
     if (!checked.ok) throw new Error(checked.problems.join(' '));
     const plan = await restorePlan(checked.backup);
     expect(plan.find((p) => p.table === 'answers')).toEqual({ table: 'answers', add: 2, replace: 0 });
@@ -168,7 +183,7 @@ describe('restore', () => {
   });
 
   it('adds records the device lacks and replaces those whose key exists', async () => {
-    const checked = parseBackup(await fileOf(), db.verno);
+    const checked = parseBackup(await fileOf(), db.verno, T0);
     if (!checked.ok) throw new Error(checked.problems.join(' '));
     await db.flags.put({ questionId: 'q9', at: T0 });
     await db.education.put({
