@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { applyTheme, readTheme } from '../lib/theme';
@@ -33,12 +33,17 @@ if (prerendered) {
   resolveLazyRoutes(routes, location.pathname).then(
     () => {
       setRenderDay(prerendered.day);
-      hydrateRoot(
-        root,
-        <StrictMode>
-          <RouterProvider router={createRouter(prerendered.state)} />
-        </StrictMode>,
-      );
+      // As a transition, hydration yields to the browser every few milliseconds instead of
+      // blocking it in one long task: the page is already drawn, and a tap meanwhile is
+      // replayed once its part is hydrated.
+      startTransition(() => {
+        hydrateRoot(
+          root,
+          <StrictMode>
+            <RouterProvider router={createRouter(prerendered.state)} />
+          </StrictMode>,
+        );
+      });
     },
     () => render(root),
   );
