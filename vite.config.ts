@@ -6,6 +6,7 @@ import {
   contentSecurityPolicy,
   DEV_CONTENT_SECURITY_POLICY_HEADER,
   inlineCss,
+  themeBoot,
   securityHeaders,
 } from './scripts/html-plugins.ts';
 import { prerender, previewPages, SHELL } from './scripts/prerender-plugin.ts';
@@ -20,6 +21,7 @@ export default defineConfig({
     react(),
     inlineCss(),
     contentSecurityPolicy(),
+    themeBoot(),
     // Content pages drawn at build time (before the service worker is written, to be precached).
     prerender({ entry: 'src/app/prerender.tsx', plugins: () => [clmContent({ dir: contentDir }), react()] }),
     previewPages(),

@@ -2,7 +2,9 @@
 // security headers of the servers.
 // Vite plugin: inlines the app's stylesheet into index.html, so the first paint waits for no
 // second request. (The CSP allows inline styles; scripts stay external.)
+import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
+import { THEME_KEY } from '../src/lib/theme.ts';
 
 export function inlineCss(): Plugin {
   return {
@@ -33,9 +35,17 @@ export function inlineCss(): Plugin {
  * would block. frame-ancestors works only as a header (browsers ignore it in a meta tag), so it
  * is added to the header alone.
  */
+/**
+ * The one inline script: a pinned theme set on <html> before the first paint, which for a
+ * prerendered page comes before any module script runs (main.tsx then keeps it in step).
+ * The policy allows exactly this text, by its hash.
+ */
+export const THEME_BOOT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==='light'||t==='dark')document.documentElement.setAttribute('data-theme',t)}catch(e){}`;
+const THEME_BOOT_HASH = `'sha256-${createHash('sha256').update(THEME_BOOT).digest('base64')}'`;
+
 const POLICY: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': "'self'",
+  'script-src': `'self' ${THEME_BOOT_HASH}`,
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data:",
   'connect-src': "'self'",
@@ -110,6 +120,16 @@ export function contentSecurityPolicy(): Plugin {
           injectTo: 'head-prepend',
         },
       ];
+    },
+  };
+}
+
+/** The theme of a pinned choice before the first paint (THEME_BOOT), in dev and in the build. */
+export function themeBoot(): Plugin {
+  return {
+    name: 'clm-theme-boot',
+    transformIndexHtml() {
+      return [{ tag: 'script', children: THEME_BOOT, injectTo: 'head' }];
     },
   };
 }

@@ -7,8 +7,9 @@ import { readPrerendered, resolveLazyRoutes } from './hydration';
 import { createRouter, routes } from './router';
 import './styles.css';
 
-// The remembered theme applies before the first render, so a pinned theme never flashes the
-// other one. (styles.css follows the system until then; no inline script, so the CSP holds.)
+// The remembered theme: index.html's one inline script (THEME_BOOT in scripts/html-plugins.ts,
+// allowed by its hash) sets it before the first paint; this keeps it, and the toolbar colour,
+// in step, also when the system theme changes.
 applyTheme(readTheme());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applyTheme(readTheme()));
 

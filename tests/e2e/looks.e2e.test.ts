@@ -89,6 +89,14 @@ describe('theme', () => {
     );
     expect(await background()).toBe(dark);
     expect(await page.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
+    // A prerendered page is on screen before any module script runs: still dark from the start,
+    // with the CSP allowing the one inline script that does it (errors would say otherwise).
+    await page.goto('/areas');
+    await page.getByRole('heading', { level: 1, name: 'Exam areas' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { themeAtFirstRender?: string }).themeAtFirstRender)).toBe(
+      'dark',
+    );
+    await page.goto('/settings');
     await page.getByRole('radio', { name: 'System' }).check();
     expect(await background()).toBe(light);
     expect(errors).toEqual([]);
