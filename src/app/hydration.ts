@@ -49,3 +49,44 @@ export async function resolveLazyRoutes(routes: RouteObject[], pathname: string)
     }),
   );
 }
+
+/**
+ * A route's `handle` key: its loader's data is drawn into the prerendered HTML and can be loaded
+ * again on the client (the session material, from its chunk), so the page does not carry it a
+ * second time as hydration data. The route needs an explicit `id`.
+ */
+export const REFILL_ON_HYDRATE = 'refillOnHydrate';
+/** Stands in the hydration data for what the client loads again. */
+export const REFILL = { refill: true } as const;
+
+type Handle = Record<string, unknown> | undefined;
+const refills = (route: RouteObject) => (route.handle as Handle)?.[REFILL_ON_HYDRATE] === true;
+
+/** The prerendered state without the data the client loads again (prerender.tsx). */
+export function withoutRefills(state: HydrationState, routes: RouteObject[], pathname: string): HydrationState {
+  const loaderData = { ...state.loaderData };
+  for (const { route } of matchRoutes(routes, pathname) ?? []) {
+    if (refills(route) && route.id && route.id in loaderData) loaderData[route.id] = REFILL;
+  }
+  return { ...state, loaderData };
+}
+
+/** Loads again what withoutRefills left out, so hydration sees the same data (main.tsx). */
+export async function refill(state: HydrationState, routes: RouteObject[], url: URL): Promise<HydrationState> {
+  const loaderData = { ...state.loaderData };
+  await Promise.all(
+    (matchRoutes(routes, url.pathname) ?? []).map(async ({ route, params }) => {
+      const id = route.id;
+      const marker = id ? (loaderData[id] as { refill?: unknown } | undefined) : undefined;
+      if (!id || !refills(route) || marker?.refill !== true || typeof route.loader !== 'function') return;
+      loaderData[id] = await route.loader({
+        params,
+        request: new Request(url),
+        url,
+        pattern: route.path ?? '',
+        context: undefined,
+      });
+    }),
+  );
+  return { ...state, loaderData };
+}

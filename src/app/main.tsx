@@ -3,7 +3,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { applyTheme, readTheme } from '../lib/theme';
 import { setRenderDay } from '../components/ui/use-today';
-import { readPrerendered, resolveLazyRoutes } from './hydration';
+import { readPrerendered, refill, resolveLazyRoutes } from './hydration';
 import { createRouter, routes } from './router';
 import './styles.css';
 
@@ -31,8 +31,11 @@ function render(container: HTMLElement) {
 
 const prerendered = readPrerendered(document, location.pathname);
 if (prerendered) {
-  resolveLazyRoutes(routes, location.pathname).then(
-    () => {
+  Promise.all([
+    resolveLazyRoutes(routes, location.pathname),
+    refill(prerendered.state, routes, new URL(location.href)),
+  ]).then(
+    ([, state]) => {
       setRenderDay(prerendered.day);
       // As a transition, hydration yields to the browser every few milliseconds instead of
       // blocking it in one long task: the page is already drawn, and a tap meanwhile is
@@ -41,7 +44,7 @@ if (prerendered) {
         hydrateRoot(
           root,
           <StrictMode>
-            <RouterProvider router={createRouter(prerendered.state)} />
+            <RouterProvider router={createRouter(state)} />
           </StrictMode>,
         );
       });

@@ -8,7 +8,7 @@ import { paths } from '../config/paths';
 import { content } from '../content/runtime';
 import { setRenderDay } from '../components/ui/use-today';
 import { todayIn } from '../lib/dates';
-import type { Prerendered } from './hydration';
+import { withoutRefills, type Prerendered } from './hydration';
 import { routes } from './router';
 
 /** Where the not-found page is drawn (any path no route knows renders the same page). */
@@ -54,6 +54,10 @@ export async function render(path: string): Promise<RenderedPage> {
   return {
     html,
     title: h1 ? `${h1} · CLM Study` : 'CLM Study',
-    prerendered: { path, day, state: { loaderData: context.loaderData, actionData: context.actionData } },
+    prerendered: {
+      path,
+      day,
+      state: withoutRefills({ loaderData: context.loaderData, actionData: context.actionData }, routes, path),
+    },
   };
 }

@@ -3,6 +3,7 @@
 import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
 import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
+import { REFILL_ON_HYDRATE } from './hydration';
 import { Layout } from './layout';
 import { RootError, RouteError } from './route-error';
 import HomePage from '../features/home/home-page';
@@ -30,7 +31,10 @@ export const routes: RouteObject[] = [
       },
       {
         path: paths.session.path,
-        // The material arrives with the page, so nothing shifts under the reader.
+        id: 'session',
+        // The material arrives with the page, so nothing shifts under the reader. A prerendered
+        // page has it in its HTML already: it is loaded again from its chunk, not sent twice.
+        handle: { [REFILL_ON_HYDRATE]: true },
         loader: ({ params }) => loadMaterial(params.sessionId ?? ''),
         lazy: async () => ({ Component: (await import('../features/sessions/session-page')).default }),
       },

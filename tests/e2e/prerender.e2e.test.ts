@@ -115,6 +115,14 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  it('a session page carries its material once: in the HTML, not again as hydration data', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync('dist/sessions/general-accounting-trust/index.html', 'utf8');
+    const data = /<script type="application\/json" id="clm-prerendered">([^<]*)<\/script>/.exec(html)?.[1] ?? '';
+    expect(JSON.parse(data)).toMatchObject({ state: { loaderData: { session: { refill: true } } } });
+    expect(data.length).toBeLessThan(300);
+  });
+
   it('the hydration check above would catch a mismatch', async () => {
     const { context, page, errors } = await openContext(browser(), baseURL);
     await page.route('**/areas', async (route) => {
