@@ -87,7 +87,7 @@ describe('mock exam', () => {
     const { user } = await startShortExam();
     await chooseRight(user);
     await user.click(screen.getByRole('button', { name: 'Flag for review' }));
-    expect(screen.getByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');
     const nav = screen.getByRole('navigation', { name: 'Question navigator' });
     expect(await within(nav).findByRole('button', { name: 'Question 1: answered, flagged' })).toBeInTheDocument();
     await user.click(within(nav).getByRole('button', { name: /^Question 3:/ }));
