@@ -116,15 +116,17 @@ export function checkInFlow(baseURL: string, rand: () => number, seed: number): 
       await page.goto(url);
       const present = mine.filter((a) => a.present);
       await page.getByText(`${present.length} of ${members.length} checked in`).waitFor();
-      for (const m of members) {
-        const a = mine.find((r) => r.memberId === m.id);
-        await page.getByRole('button', { name: m.name, exact: true, pressed: !!a?.present }).waitFor();
-        if (a?.present)
-          await page
-            .getByRole('form', { name: `Hours for ${m.name}` })
-            .getByText(`Saved: ${formatHours(a.hours)}`)
-            .waitFor();
-      }
+      await Promise.all(
+        members.map(async (m) => {
+          const a = mine.find((r) => r.memberId === m.id);
+          await page.getByRole('button', { name: m.name, exact: true, pressed: !!a?.present }).waitFor();
+          if (a?.present)
+            await page
+              .getByRole('form', { name: `Hours for ${m.name}` })
+              .getByText(`Saved: ${formatHours(a.hours)}`)
+              .waitFor();
+        }),
+      );
     },
   };
 }

@@ -133,11 +133,15 @@ export function examFlow(baseURL: string, rand: () => number, seed: number): Flo
       const opened = Date.now();
       await page.goto(`${baseURL}/exam/${a.id}`);
       index = Math.min(a.position, 24);
-      await heading(page, `Question ${index + 1} of 25`).waitFor();
       const answered = Object.values(a.responses).filter((r) => r.choice.length > 0).length;
-      await page.locator('.exam-bar').getByText(`${answered} of 25 answered`).waitFor();
       const flagged = a.marked.includes(a.questionIds[index] ?? '');
-      await page.getByRole('button', { name: flagged ? 'Flagged for review' : 'Flag for review' }).waitFor();
+      await Promise.all([
+        heading(page, `Question ${index + 1} of 25`).waitFor(),
+        page.locator('.exam-bar').getByText(`${answered} of 25 answered`).waitFor(),
+        page
+          .getByRole('button', { name: flagged ? 'Flagged for review' : 'Flag for review', pressed: flagged })
+          .waitFor(),
+      ]);
       const before = seen;
       await readTimer(page);
       const lost = before.left - seen.left;
