@@ -6,7 +6,8 @@
 // After each restart: the attempt holds every confirmed answer, flag and position; each
 // question has one response and each flag is there once; the exam is not submitted and no
 // answer is written for it; it reopens at the same question with the same count, and the time
-// left is never more than before the kill nor less than the time it was open plus a crash's cost.
+// left is never more than before the kill, and never less by more than the time it ran plus a
+// crash's cost (at most 2.5 s, src/lib/exam-clock.ts) and the display's rounding and lag.
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { optionOrder } from '../../src/lib/random';
@@ -147,7 +148,7 @@ export function examFlow(baseURL: string, rand: () => number, seed: number): Flo
       const lost = before.left - seen.left;
       expect(lost, `${where}: the time left grew`).toBeGreaterThanOrEqual(-1);
       expect(lost, `${where}: the time left fell by more than the time it ran`).toBeLessThanOrEqual(
-        (snap.at - before.at + (Date.now() - opened)) / 1000 + 4,
+        (snap.at - before.at + (Date.now() - opened)) / 1000 + 5,
       );
       exam = a;
     },
