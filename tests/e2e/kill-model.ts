@@ -119,11 +119,18 @@ export interface Flow {
 export async function killRounds(flows: Flow[], kills: number, delay: () => number): Promise<number[]> {
   const profile = newProfile();
   const logs = flows.map(() => new Confirmed());
+  const each = (k: Tabs, what: string, step: (f: Flow, page: Page, log: Confirmed) => Promise<void>) =>
+    Promise.all(
+      flows.map((f, i) =>
+        guard(`${what} ${f.name}`, step(f, tab(k, i), logs[i] as Confirmed)).then(() =>
+          trace(`${what} ${f.name}: done`),
+        ),
+      ),
+    );
   let k: Tabs | undefined;
   try {
-    k = await start(profile.dir, flows.length);
-    const first = k;
-    await Promise.all(flows.map((f, i) => f.prepare(tab(first, i), logs[i] as Confirmed)));
+    k = await guard('starting Chromium', start(profile.dir, flows.length));
+    await each(k, 'preparing', (f, page, log) => f.prepare(page, log));
     for (let n = 1; n <= kills; n++) {
       const ms = delay();
       let killed = false;
@@ -140,36 +147,33 @@ export async function killRounds(flows: Flow[], kills: number, delay: () => numb
       // Frozen and killed in the same turn of the event loop: nothing confirmed after the kill counts.
       const snaps = logs.map((l) => l.snapshot());
       killed = true;
-      await k.kill();
+      await guard('killing Chromium', k.kill(), 15_000);
       trace(
         'killed',
         snaps.map((sn) => sn.pending?.label),
       );
-      await Promise.all(driving);
-      trace('drivers stopped');
-      k = await start(profile.dir, flows.length);
+      await guard('stopping the drivers', Promise.all(driving), 15_000);
+      k = await guard(`restarting Chromium after kill ${n}`, start(profile.dir, flows.length));
       trace('restarted');
-      const again = k;
-      await Promise.all(
-        flows.map((f, i) =>
-          f
-            .verify(
-              tab(again, i),
-              snaps[i] as Snapshot,
-              logs[i] as Confirmed,
-              `${f.name}, kill ${n} of ${kills}, ${ms} ms in`,
-            )
-            .then(() => trace(`verified ${f.name}`)),
-        ),
+      await each(k, `after kill ${n}, verifying`, (f, page, log) =>
+        f.verify(page, snaps[flows.indexOf(f)] as Snapshot, log, `${f.name}, kill ${n} of ${kills}, ${ms} ms in`),
       );
     }
-    const last = k;
-    await Promise.all(flows.map((f, i) => f.finish?.(tab(last, i), logs[i] as Confirmed)));
+    await each(k, 'finishing', async (f, page, log) => f.finish?.(page, log));
     return logs.map((l) => l.count);
   } finally {
     await k?.kill().catch(() => undefined);
     profile.remove();
   }
+}
+
+/** A step that never settles fails the test, naming the step, instead of running out its time. */
+function guard<T>(what: string, step: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: still waiting after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([step, late]).finally(() => clearTimeout(timer));
 }
 
 type Tabs = Killable & { tabs: Page[] };
