@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import { db, type AttemptRecord } from '../../src/db/db';
+import { createAttempt } from '../../src/db/attempts';
 import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';
 
@@ -87,7 +88,7 @@ describe('mock exam', () => {
     const { user } = await startShortExam();
     await chooseRight(user);
     await user.click(screen.getByRole('button', { name: 'Flag for review' }));
-    expect(screen.getByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');
+    expect(await screen.findByRole('button', { name: 'Flagged for review' })).toHaveAttribute('aria-pressed', 'true');
     const nav = screen.getByRole('navigation', { name: 'Question navigator' });
     expect(await within(nav).findByRole('button', { name: 'Question 1: answered, flagged' })).toBeInTheDocument();
     await user.click(within(nav).getByRole('button', { name: /^Question 3:/ }));
@@ -131,6 +132,72 @@ describe('mock exam', () => {
     expect(attempt.status).toBe('submitted');
     expect(attempt.marked).toHaveLength(1);
     expect(await db.answers.count()).toBe(2);
+  }, 15_000);
+
+  it('shows a chosen option, a flag and a move only once they are stored', async () => {
+    const { user } = await startShortExam();
+    // Every write of the exam waits until the gate opens.
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    const held = vi
+      .spyOn(db, 'transaction')
+      .mockImplementation(((...args: unknown[]) => gate.then(() => transaction(...args))) as never);
+    const [first] = within(screen.getByRole('group', { name: 'Choose one answer' })).getAllByRole('radio');
+    if (!first) throw new Error('no option on screen');
+    await user.click(first);
+    await user.click(screen.getByRole('button', { name: 'Flag for review' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    // Nothing is stored yet, so nothing shows as done: a crash now would lose none of it.
+    expect(first).not.toBeChecked();
+    expect(within(examBar()).getByText('0 of 4 answered')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Flag for review' })).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('heading', { level: 2, name: 'Question 1 of 4' })).toBeInTheDocument();
+
+    openGate();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Question 2 of 4' })).toBeInTheDocument();
+    expect(within(examBar()).getByText('1 of 4 answered')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Question navigator' });
+    expect(within(nav).getByRole('button', { name: 'Question 1: answered, flagged' })).toBeInTheDocument();
+    held.mockRestore();
+    const stored = await onlyAttempt();
+    expect({
+      answered: Object.keys(stored.responses).length,
+      marked: stored.marked.length,
+      position: stored.position,
+    }).toEqual({
+      answered: 1,
+      marked: 1,
+      position: 1,
+    });
+  }, 15_000);
+
+  it('in a timed set, two options ticked before the first is stored are both kept (choose all that apply)', async () => {
+    const set = await createAttempt({
+      kind: 'exam',
+      title: 'Timed set: Budgets',
+      source: { type: 'competency', id: 'budgets' },
+      seed: 1,
+      questionIds: ['budget-variance'],
+      mode: 'timed',
+      durationMs: 2 * 60_000,
+      usedMs: 0,
+      runningSince: null,
+    });
+    const { user } = renderRoute(`/exam/${set.id}`);
+    const options = await screen.findByRole('group', { name: 'Choose all that apply (scored all or nothing)' });
+    let openGate: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    const transaction = db.transaction.bind(db) as (...args: unknown[]) => Promise<unknown>;
+    const held = vi
+      .spyOn(db, 'transaction')
+      .mockImplementation(((...args: unknown[]) => gate.then(() => transaction(...args))) as never);
+    await user.click(within(options).getByRole('checkbox', { name: /^Actual rent above budget/ }));
+    await user.click(within(options).getByRole('checkbox', { name: /^Revenue below budget/ }));
+    openGate();
+    await waitFor(() => expect(within(options).getAllByRole('checkbox', { checked: true })).toHaveLength(2));
+    held.mockRestore();
+    expect((await db.attempts.get(set.id))?.responses['budget-variance']?.choice).toEqual([0, 1]);
   }, 15_000);
 
   it('moves through the navigator with arrow keys, Home and End, keeping the focus in it', async () => {

@@ -21,10 +21,15 @@ it('sits a short mock exam, resumes after a reload with the same questions, answ
   const stems: string[] = [];
   for (let i = 0; i < 3; i++) {
     stems.push((await page.locator('.question .stem').textContent()) ?? '');
+    // Shown as chosen once stored: the count is the confirmation.
     await page
       .locator('.option input')
       .nth(i % 2)
-      .check();
+      .click();
+    await page
+      .locator('.exam-bar')
+      .getByText(`${i + 1} of 25 answered`)
+      .waitFor();
     if (i === 1) await page.getByRole('button', { name: 'Flag for review' }).click();
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: `Question ${i + 2} of 25` }).waitFor();

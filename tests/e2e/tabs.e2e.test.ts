@@ -13,7 +13,8 @@ async function startExam(page: Page): Promise<void> {
   await page.getByRole('radio', { name: /^Short: 25 questions/ }).check();
   await page.getByRole('button', { name: 'Start the exam' }).click();
   await page.getByRole('heading', { level: 2, name: 'Question 1 of 25' }).waitFor();
-  await page.locator('.option input').first().check();
+  await page.locator('.option input').first().click();
+  await page.locator('.exam-bar').getByText('1 of 25 answered').waitFor();
 }
 
 /** The database's IndexedDB version, once this page's app has opened it. */

@@ -56,7 +56,8 @@ it('"Update now" in one tab reloads that tab only; another tab, mid-exam, says a
   await other.getByRole('radio', { name: /^Short: 25 questions/ }).check();
   await other.getByRole('button', { name: 'Start the exam' }).click();
   await other.getByRole('heading', { level: 2, name: 'Question 1 of 25' }).waitFor();
-  await other.locator('.option input').nth(1).check();
+  await other.locator('.option input').nth(1).click();
+  await other.locator('.exam-bar').getByText('1 of 25 answered').waitFor();
   expect(await other.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
   await other.evaluate(() => Object.assign(window, { stayed: true }));
 

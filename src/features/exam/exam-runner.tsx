@@ -29,12 +29,21 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
   const clock = useExamClock(attempt, question?.id);
   const timedSet = attempt.source.type !== 'exam';
 
+  // A choice still being stored, so a second click before it lands builds on it (choose all that apply).
+  const choosing = useRef<{ questionId: string; choice: number[] } | null>(null);
+
   /**
-   * Stores one change already on screen. A failure undoes it, then shows what is stored (another
-   * write of this exam may have landed meanwhile), and says what was not saved.
+   * Stores one change, then shows it: the screen never shows as saved what a crash a moment
+   * later would lose. A failure shows what is stored (another write of this exam may have
+   * landed meanwhile) and says what was not saved.
    */
-  const act = (failed: string, write: () => Promise<AttemptRecord | undefined>, undo: () => void, exclusive = false) =>
-    save.run(
+  const act = async (
+    failed: string,
+    write: () => Promise<AttemptRecord | undefined>,
+    show: () => void,
+    exclusive = false,
+  ) => {
+    const stored = await save.run(
       async () => {
         if (!(await write())) throw new Error('the exam is no longer on this device');
       },
@@ -42,21 +51,18 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
       {
         exclusive,
         undo: () => {
-          undo();
           void getAttempt(attempt.id).then(
-            (stored) =>
-              stored &&
-              setAttempt((s) => ({
-                ...s,
-                responses: stored.responses,
-                marked: stored.marked,
-                position: stored.position,
-              })),
+            (now) =>
+              now &&
+              setAttempt((s) => ({ ...s, responses: now.responses, marked: now.marked, position: now.position })),
             () => undefined,
           );
         },
       },
     );
+    if (stored) show();
+    return stored;
+  };
 
   if (!question) return null;
   const chosen = attempt.responses[question.id]?.choice ?? [];
@@ -64,55 +70,48 @@ export function ExamRunner({ attempt, setAttempt, questions, submit }: Props) {
   const order = optionOrder(question.options.length, attempt.seed, question.id);
 
   const choose = (i: number) => {
+    const base = choosing.current?.questionId === question.id ? choosing.current.choice : chosen;
     const next = question.multi
-      ? chosen.includes(i)
-        ? chosen.filter((x) => x !== i)
-        : [...chosen, i].sort((a, b) => a - b)
+      ? base.includes(i)
+        ? base.filter((x) => x !== i)
+        : [...base, i].sort((a, b) => a - b)
       : [i];
-    const before = attempt.responses[question.id];
+    const mine = { questionId: question.id, choice: next };
+    choosing.current = mine;
     const at = Date.now();
-    setAttempt((s) => ({ ...s, responses: { ...s.responses, [question.id]: { choice: next, at } } }));
     void act(
       `your answer to question ${index + 1} was not saved`,
       () => chooseOption(attempt.id, question.id, next, at),
-      () =>
-        setAttempt((s) => {
-          const responses = { ...s.responses };
-          if (before) responses[question.id] = before;
-          else delete responses[question.id];
-          return { ...s, responses };
-        }),
-    );
+      () => setAttempt((s) => ({ ...s, responses: { ...s.responses, [question.id]: { choice: next, at } } })),
+    ).finally(() => {
+      if (choosing.current === mine) choosing.current = null;
+    });
   };
 
   /** Shows question i; `focusQuestion` false keeps the focus where it is (arrow keys in the navigator). */
   const goTo = (i: number, focusQuestion = true) => {
     if (i < 0 || i >= questions.length) return;
-    const from = attempt.position;
-    setMoved(focusQuestion);
-    setAttempt((s) => ({ ...s, position: i }));
     void act(
       'your place in the exam was not saved',
       () => moveTo(attempt.id, i),
-      () => setAttempt((s) => ({ ...s, position: from })),
+      () => {
+        setMoved(focusQuestion);
+        setAttempt((s) => ({ ...s, position: i }));
+      },
     );
   };
 
   const toggleMark = () => {
     if (save.saving) return;
     const on = !marked;
-    const flip = (want: boolean) =>
-      setAttempt((s) => ({
-        ...s,
-        marked: want
-          ? [...s.marked.filter((q) => q !== question.id), question.id]
-          : s.marked.filter((q) => q !== question.id),
-      }));
-    flip(on);
     void act(
       on ? 'this flag was not saved' : 'the flag was not removed',
       () => setMark(attempt.id, question.id, on),
-      () => flip(!on),
+      () =>
+        setAttempt((s) => {
+          const others = s.marked.filter((q) => q !== question.id);
+          return { ...s, marked: on ? [...others, question.id] : others };
+        }),
       true,
     );
   };

@@ -1,0 +1,205 @@
+// The bookkeeping of tests/e2e/kill-anywhere.e2e.test.ts: what the screen confirmed before a
+// SIGKILL, compared with what IndexedDB holds after the restart; the kill loop; reading stores.
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newProfile, startKillable, type Killable } from './killable';
+
+/**
+ * What the screen has confirmed, as canonical JSON per key (a question's answer, a member's
+ * attendance, a set's position...), and the one write the driver has started but whose
+ * confirmation it has not seen yet (the driver does one write at a time). An absent key and an
+ * undefined value both mean "nothing stored".
+ */
+export class Confirmed {
+  known = new Map<string, string | undefined>();
+  pending: { pairs: [string, string | undefined][]; label: string } | undefined;
+  count = 0;
+  private issuedAt = 0;
+
+  /** The driver starts a write that, once confirmed, makes these keys hold these values. */
+  issue(label: string, ...pairs: [string, unknown][]): void {
+    this.issuedAt = Date.now();
+    this.pending = { label, pairs: pairs.map(([k, v]) => [k, v === undefined ? undefined : JSON.stringify(v)]) };
+  }
+
+  /** The screen confirmed the pending write. */
+  confirm(): void {
+    trace(`  ${this.pending?.label}: confirmed in ${Date.now() - this.issuedAt} ms`);
+    for (const [k, v] of this.pending?.pairs ?? []) this.known.set(k, v);
+    this.pending = undefined;
+    this.count++;
+  }
+
+  /** Frozen at the moment of the kill. */
+  snapshot(): Snapshot {
+    return { known: new Map(this.known), pending: this.pending, at: Date.now() };
+  }
+}
+
+export interface Snapshot {
+  known: Map<string, string | undefined>;
+  pending: Confirmed['pending'];
+  /** When the kill came (epoch ms). */
+  at: number;
+}
+
+/**
+ * Every key the screen confirmed holds its confirmed value in storage, except that the one
+ * write in flight at the kill may or may not have landed (all of its keys, or none: it is one
+ * transaction). Keys the test does not know of must be empty. Returns the stored values, which
+ * become what is known for the next round.
+ */
+export function expectStoredAsConfirmed(
+  snap: Snapshot,
+  stored: Map<string, string | undefined>,
+  where: string,
+): Map<string, string | undefined> {
+  const keys = new Set([...snap.known.keys(), ...stored.keys()]);
+  const same = (k: string) => (snap.known.get(k) ?? null) === (stored.get(k) ?? null);
+  const pendingLanded = snap.pending?.pairs.every(([k, v]) => (stored.get(k) ?? null) === (v ?? null)) ?? false;
+  const pendingKeys = new Set(pendingLanded ? (snap.pending?.pairs.map(([k]) => k) ?? []) : []);
+  const wrong = [...keys]
+    .filter((k) => !same(k) && !pendingKeys.has(k))
+    .map((k) => `${k}: confirmed ${snap.known.get(k) ?? 'nothing'}, stored ${stored.get(k) ?? 'nothing'}`);
+  expect(wrong, `${where}; in flight: ${snap.pending?.label ?? 'nothing'}`).toEqual([]);
+  return new Map(stored);
+}
+
+/** Every record of the named object stores of the app's database, read in the page. */
+export function readStores(page: Page, names: string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    (stores) =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const open = indexedDB.open('clm-study');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(stores, 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const s of stores) {
+            const req = tx.objectStore(s).getAll();
+            req.onsuccess = () => (out[s] = req.result);
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    names,
+  );
+}
+
+/** KILL_VERBOSE=1 prints each step of each round. */
+const trace = (...what: unknown[]) => {
+  if (process.env.KILL_VERBOSE) console.log(new Date().toISOString().slice(11, 23), ...what);
+};
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** One flow of the test, in its own tab of the one browser. */
+export interface Flow {
+  name: string;
+  /** First start: opens the flow and stores what it starts from. */
+  prepare: (page: Page, log: Confirmed) => Promise<void>;
+  /** Writes one after another, recording each confirmation, until the browser dies. */
+  drive: (page: Page, log: Confirmed) => Promise<never>;
+  /** After a restart: compares storage and the reopened screen with what was confirmed. */
+  verify: (page: Page, snap: Snapshot, log: Confirmed, where: string) => Promise<void>;
+  /** After the last restart. */
+  finish?: (page: Page, log: Confirmed) => Promise<void>;
+}
+
+/**
+ * Opens Chromium on a fresh profile with one tab per flow and prepares each, then `kills`
+ * times: every flow drives its tab at once, the browser is SIGKILLed after a random delay
+ * while they work, restarted on the same profile, and every flow verifies what is stored.
+ * Returns the number of writes each flow saw confirmed.
+ */
+export async function killRounds(flows: Flow[], kills: number, delay: () => number): Promise<number[]> {
+  const profile = newProfile();
+  const logs = flows.map(() => new Confirmed());
+  const each = (k: Tabs, what: string, step: (f: Flow, page: Page, log: Confirmed) => Promise<void>) =>
+    Promise.all(
+      flows.map((f, i) =>
+        guard(`${what} ${f.name}`, step(f, tab(k, i), logs[i] as Confirmed)).then(() =>
+          trace(`${what} ${f.name}: done`),
+        ),
+      ),
+    );
+  let k: Tabs | undefined;
+  try {
+    k = await guard('starting Chromium', start(profile.dir, flows.length));
+    await each(k, 'preparing', (f, page, log) => f.prepare(page, log));
+    for (let n = 1; n <= kills; n++) {
+      const ms = delay();
+      let killed = false;
+      const failures: unknown[] = [];
+      const running = k;
+      const driving = flows.map((f, i) =>
+        f.drive(tab(running, i), logs[i] as Confirmed).catch((err: unknown) => {
+          if (!killed) failures.push(err);
+        }),
+      );
+      trace(`round ${n}: driving for ${ms} ms`);
+      await sleep(ms);
+      if (failures.length) throw failures[0];
+      // Frozen and killed in the same turn of the event loop: nothing confirmed after the kill counts.
+      const snaps = logs.map((l) => l.snapshot());
+      killed = true;
+      await guard('killing Chromium', k.kill(), 15_000);
+      trace(
+        'killed',
+        snaps.map((sn) => sn.pending?.label),
+      );
+      await guard('stopping the drivers', Promise.all(driving), 15_000);
+      k = await guard(`restarting Chromium after kill ${n}`, start(profile.dir, flows.length));
+      trace('restarted');
+      await each(k, `after kill ${n}, verifying`, (f, page, log) =>
+        f.verify(page, snaps[flows.indexOf(f)] as Snapshot, log, `${f.name}, kill ${n} of ${kills}, ${ms} ms in`),
+      );
+    }
+    await each(k, 'finishing', async (f, page, log) => f.finish?.(page, log));
+    return logs.map((l) => l.count);
+  } finally {
+    await k?.kill().catch(() => undefined);
+    profile.remove();
+  }
+}
+
+/** A step that never settles fails the test, naming the step, instead of running out its time. */
+function guard<T>(what: string, step: Promise<T>, ms = 60_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: still waiting after ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([step, late]).finally(() => clearTimeout(timer));
+}
+
+type Tabs = Killable & { tabs: Page[] };
+
+const tab = (k: Tabs, i: number): Page => {
+  const page = k.tabs[i];
+  if (!page) throw new Error(`no tab ${i}`);
+  return page;
+};
+
+async function start(profile: string, count: number): Promise<Tabs> {
+  const k = await startKillable(profile);
+  const tabs = [k.page];
+  // Each in a window of its own: a background tab renders so rarely that every click waits seconds.
+  const cdp = await k.browser.newBrowserCDPSession();
+  while (tabs.length < count) {
+    const opened = k.page.context().waitForEvent('page');
+    await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+    const page = await opened;
+    await page.setViewportSize({ width: 360, height: 740 });
+    tabs.push(page);
+  }
+  for (const page of tabs) {
+    page.setDefaultTimeout(15_000);
+    // Check-in for a session on another day asks once per page: the person at the door says yes.
+    page.on('dialog', (d) => void d.accept().catch(() => undefined));
+  }
+  return { ...k, tabs };
+}
