@@ -5,11 +5,12 @@
 // It reads the status only (no Dexie in the shell): the data hooks open the database.
 import { Link } from 'react-router';
 import { paths } from '../config/paths';
-import { useStorageFull, useStorageStatus } from '../db/storage';
+import { useStorageFull, useStorageReset, useStorageStatus } from '../db/storage';
 
 export function StorageBanner() {
   const status = useStorageStatus();
   const full = useStorageFull();
+  const reset = useStorageReset();
   if (status === 'unavailable')
     return (
       <div className="notice notice-error banner" role="alert">
@@ -29,6 +30,16 @@ export function StorageBanner() {
         <button type="button" className="button" onClick={() => location.reload()}>
           Reload
         </button>
+      </div>
+    );
+  if (reset)
+    return (
+      <div className="notice notice-error banner" role="alert">
+        <p>
+          This browser cleared CLM Study's storage on this device since your last visit (after a crash, or to free
+          space): progress that was not in a backup is gone from here.{' '}
+          <Link to={paths.settings.href()}>Restore your last backup</Link> in Settings.
+        </p>
       </div>
     );
   if (full)

@@ -127,3 +127,39 @@ const STORAGE_ERRORS = new Set([
 export function isStorageError(err: unknown): boolean {
   return err instanceof Error && (STORAGE_ERRORS.has(err.name) || !storageUsable());
 }
+
+/** Set once this device has opened the database: a later fresh database means it was cleared. */
+export const DB_SEEN_KEY = 'clm-db-seen';
+
+export function seenBefore(): boolean {
+  try {
+    return localStorage.getItem(DB_SEEN_KEY) !== null;
+  } catch {
+    return false;
+  }
+}
+
+/** No database where this device had one: the browser cleared it (Home looks without opening it). */
+export function noteMissingDatabase(): void {
+  if (seenBefore()) noteStorageReset();
+}
+
+let reset = false;
+const resetListeners = new Set<() => void>();
+
+/** The browser cleared this device's database since the last visit (see connection.ts). */
+export function noteStorageReset(): void {
+  reset = true;
+  for (const listener of resetListeners) listener();
+}
+
+export function useStorageReset(): boolean {
+  return useSyncExternalStore(
+    (listener) => {
+      resetListeners.add(listener);
+      return () => resetListeners.delete(listener);
+    },
+    () => reset,
+    () => false,
+  );
+}

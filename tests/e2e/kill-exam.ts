@@ -76,6 +76,8 @@ export function examFlow(baseURL: string, rand: () => number, seed: number): Flo
   return {
     name: `mock exam (seed ${seed})`,
     prepare: async (page, log) => {
+      // Also after Chromium cleared the database: a new exam, from its first question.
+      index = 0;
       await page.goto(`${baseURL}/exam`);
       await page.getByRole('radio', { name: /^Short: 25 questions/ }).check();
       await page.getByRole('button', { name: 'Start the exam' }).click();

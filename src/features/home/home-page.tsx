@@ -1,3 +1,4 @@
+import { noteMissingDatabase } from '../../db/storage';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
@@ -20,7 +21,11 @@ const LOOK_MS = 3000;
 async function hasStudyData(): Promise<boolean> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
   const look = indexedDB.databases().then(
-    (list) => list.some((d) => d.name === 'clm-study'),
+    (list) => {
+      const found = list.some((d) => d.name === 'clm-study');
+      if (!found) noteMissingDatabase();
+      return found;
+    },
     () => false,
   );
   return Promise.race([look, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), LOOK_MS))]);
