@@ -119,7 +119,8 @@ export async function readStores(page: Page, names: string[]): Promise<Record<st
     try {
       return await readStoresOnce(page, names);
     } catch (err) {
-      if (attempt >= 3) throw new Error(`reading IndexedDB failed ${attempt} times: ${(err as Error).message}`);
+      if (attempt >= 3)
+        throw new Error(`reading IndexedDB failed ${attempt} times: ${(err as Error).message}`, { cause: err });
       trace(`reading IndexedDB failed (${(err as Error).message}); again`);
       await page.reload();
     }
@@ -221,9 +222,9 @@ export async function killRounds(
         cleared++;
         console.log(`after kill ${n}: Chromium cleared the damaged database (${cleared} so far); starting again`);
         if (cleared > MAX_CLEARED) throw new Error(`Chromium cleared the database after ${cleared} kills`);
-        const page = tab(k, 0);
-        await page.goto(`${baseURL}/`);
-        await page.getByText(/This browser cleared CLM Study's storage on this device/).waitFor();
+        const first = tab(k, 0);
+        await first.goto(`${baseURL}/`);
+        await first.getByText(/This browser cleared CLM Study's storage on this device/).waitFor();
         flows.forEach((_, i) => {
           earlier[i] = (earlier[i] ?? 0) + (logs[i]?.count ?? 0);
           logs[i] = new Confirmed();
