@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { content } from '../../content/runtime';
 import { plural } from '../../lib/text';
@@ -35,7 +35,8 @@ export default function PracticeHubPage() {
   const [message, setMessage] = useState<string | null>(null);
   const counts = usePersonalCounts();
   const active = useActiveSets();
-  const tree = useTreeMastery();
+  // Drawn as a transition: filling in every row's mastery yields to the browser in slices.
+  const tree = useDeferredValue(useTreeMastery());
   const { sessions, counts: bank } = content;
   const pace = Math.round((examPace() / 60_000) * 10) / 10;
   const [params] = useSearchParams();
@@ -58,6 +59,8 @@ export default function PracticeHubPage() {
   useEffect(() => {
     if (linked.current) void startRef.current(linked.current);
   }, []);
+  // Stable, so the memoized tree is not redrawn by every change of the hub.
+  const startFromTree = useCallback((s: SetSource) => void startRef.current(s), []);
 
   return (
     <>
@@ -133,7 +136,7 @@ export default function PracticeHubPage() {
       </section>
       <section aria-labelledby="by-area">
         <h2 id="by-area">By exam area</h2>
-        <PracticeTree mastery={tree} start={(s) => void start(s)} busy={busy} />
+        <PracticeTree mastery={tree} start={startFromTree} busy={busy} />
       </section>
       <section aria-labelledby="by-session">
         <h2 id="by-session">By study-group session</h2>

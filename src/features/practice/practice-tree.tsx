@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { content } from '../../content/runtime';
 import { plural } from '../../lib/text';
 import type { Mastery } from '../../lib/progress';
@@ -16,7 +17,8 @@ function masteryText(m: Mastery | undefined): string {
 }
 
 /** Areas, sub-areas and competencies as a tree: each a button that starts a set, with its count and mastery. */
-export function PracticeTree({ mastery, start, busy }: Props) {
+/** Memoized: the hub's other state (counts, busy) does not redraw every row. */
+export const PracticeTree = memo(function PracticeTree({ mastery, start, busy }: Props) {
   const { areas, counts } = content;
   return (
     <ul className="tree">
@@ -67,7 +69,7 @@ export function PracticeTree({ mastery, start, busy }: Props) {
       ))}
     </ul>
   );
-}
+});
 
 export function SetButton({
   label,

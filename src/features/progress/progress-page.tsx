@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
 import { paths } from '../../config/paths';
@@ -18,8 +19,9 @@ import { ReviewForecast } from './review-forecast';
 import { StudyCalendar } from './study-calendar';
 
 export function Component() {
-  const data = useProgressData();
-  const bank = useQuestionPlaces();
+  // Drawn as a transition: the whole dashboard fills in in slices that yield to the browser.
+  const data = useDeferredValue(useProgressData());
+  const bank = useDeferredValue(useQuestionPlaces());
   return (
     <>
       <PageTitle title="Your progress">Your progress</PageTitle>
