@@ -19,20 +19,11 @@ import { clmContent } from '../src/content/vite-plugin.ts';
 import { generateBank } from './bench/generate-bank.ts';
 import { reportCheckIn } from './bench/checkin.ts';
 import { lighthouseMedian } from './bench/lighthouse.ts';
+import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 import { benchCheckFeedback, benchOfflineRepeat, median } from './bench/candidate-paint.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const flags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+const flags = ['--headless=new', ...CHROMIUM_FLAGS];
 
 interface Row {
   what: string;
@@ -73,7 +64,7 @@ await build({ logLevel: 'warn', mode: 'production' });
 const server = await preview({ preview: { port: 0, strictPort: false, host: '127.0.0.1' }, logLevel: 'warn' });
 const base = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
 try {
-  const browser = await chromium.launch({ executablePath: chromePath, args: flags.slice(1) });
+  const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const scripts = new Set<string>();
@@ -139,7 +130,7 @@ try {
 
   // 4. What a candidate feels on a slow phone: 4x CPU slowdown.
   {
-    const slow = await chromium.launch({ executablePath: chromePath, args: flags.slice(1) });
+    const slow = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_FLAGS });
     try {
       for (const [name, path] of [
         ['Home', '/'],
@@ -207,7 +198,7 @@ generateBank(BANK, 10_000);
     logLevel: 'warn',
   });
   const url = harness.resolvedUrls!.local[0]!.replace(/\/$/, '') + '/scripts/bench/harness.html';
-  const browser = await chromium.launch({ executablePath: chromePath, args: flags.slice(1) });
+  const browser = await chromium.launch({ executablePath: chromePath, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('harness error:', e.message));

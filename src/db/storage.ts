@@ -145,21 +145,18 @@ export function noteMissingDatabase(): void {
 }
 
 let reset = false;
-const resetListeners = new Set<() => void>();
 
 /** The browser cleared this device's database since the last visit (see connection.ts). */
 export function noteStorageReset(): void {
+  if (reset) return;
   reset = true;
-  for (const listener of resetListeners) listener();
+  for (const listener of listeners) listener();
+}
+
+export function storageReset(): boolean {
+  return reset;
 }
 
 export function useStorageReset(): boolean {
-  return useSyncExternalStore(
-    (listener) => {
-      resetListeners.add(listener);
-      return () => resetListeners.delete(listener);
-    },
-    () => reset,
-    () => false,
-  );
+  return useSyncExternalStore(subscribeStorage, storageReset, () => false);
 }

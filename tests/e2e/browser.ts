@@ -4,6 +4,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../scripts/chromium-flags';
+
+export { CHROMIUM_FLAGS };
 
 export function chromePath(): string {
   const path = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -13,18 +16,6 @@ export function chromePath(): string {
     );
   return path;
 }
-
-/** Chromium's flags for this closed network: no background connections, no first-run UI. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: chromePath(), args: CHROMIUM_FLAGS });
