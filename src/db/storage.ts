@@ -96,7 +96,7 @@ export function whenOpen(timeoutMs = OPEN_TIMEOUT_MS): Promise<boolean> {
       resolve(false);
     }, timeoutMs);
     import('./db')
-      .then(({ db }) => db.open())
+      .then(({ db }) => openRetrying(() => db.open()))
       .then(
         () => {
           clearTimeout(timer);
@@ -111,6 +111,32 @@ export function whenOpen(timeoutMs = OPEN_TIMEOUT_MS): Promise<boolean> {
       );
   });
   return opened;
+}
+
+/**
+ * Pauses before trying a refused open again. Chromium, restarted after a crash, can refuse the
+ * first opens while it recovers the store ("Internal error opening backing store", an
+ * UnknownError); a later open succeeds.
+ */
+export const OPEN_RETRY_MS = [200, 800];
+
+/** Whether a failed open is the browser's passing refusal (UnknownError), worth trying again. */
+export function transientOpenError(err: unknown): boolean {
+  const inner = (err as { inner?: unknown } | undefined)?.inner ?? err;
+  return (err as Error | undefined)?.name === 'UnknownError' || (inner as Error | undefined)?.name === 'UnknownError';
+}
+
+/** Runs `open`, trying again after each pause while it fails with a transient error. */
+export async function openRetrying<T>(open: () => Promise<T>, pauses: readonly number[] = OPEN_RETRY_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await open();
+    } catch (err) {
+      const pause = pauses[attempt];
+      if (pause === undefined || !transientOpenError(err)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
 }
 
 /** Errors that mean storage itself is out of reach (not a bug in a query). */

@@ -132,8 +132,18 @@ const MAX_CLEARED = 4;
 
 /** Whether the app's database is gone, asked without creating it (no page of the app runs). */
 async function databaseGone(page: Page, baseURL: string): Promise<boolean> {
-  await page.goto(`${baseURL}/favicon.svg`);
-  return page.evaluate(async () => !(await indexedDB.databases()).some((d) => d.name === 'clm-study'));
+  for (let attempt = 1; ; attempt++) {
+    await page.goto(`${baseURL}/favicon.svg`);
+    try {
+      return await page.evaluate(async () => !(await indexedDB.databases()).some((d) => d.name === 'clm-study'));
+    } catch (err) {
+      // Chromium, just restarted, can refuse its first opens while it recovers the store
+      // ("Internal error opening backing store"): the app tries again too (storage.ts).
+      if (attempt >= 5) throw err;
+      console.log(`listing databases failed (${(err as Error).message}); again`);
+      await sleep(500);
+    }
+  }
 }
 
 /** KILL_VERBOSE=1 prints each step of each round. */

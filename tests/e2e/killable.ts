@@ -60,10 +60,24 @@ export async function startKillable(profile: string, viewport = { width: 360, he
       const exited = new Promise((r) => proc.once('exit', r));
       if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
       await exited;
-      // Give the children a moment to be reaped before the profile is read or removed.
-      await new Promise((r) => setTimeout(r, 300));
+      // Wait until every process of the group is gone (a child still holding the store's lock
+      // would refuse the next browser's open), then a moment more for the reaping.
+      for (let waited = 0; waited < 5000 && groupAlive(proc.pid); waited += 50)
+        await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200));
     },
   };
+}
+
+/** Whether any process of the group led by `pid` is still there. */
+function groupAlive(pid: number | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Answers stored in IndexedDB whose context matches (e.g. "exam:<id>"), read in the page. */
