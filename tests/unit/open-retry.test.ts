@@ -18,19 +18,25 @@ it('tells the passing refusal, bare or wrapped by Dexie, from other failures', (
 });
 
 it('opens on a later try after passing refusals', async () => {
-  const open = vi.fn().mockRejectedValueOnce(unknown()).mockRejectedValueOnce(unknown()).mockResolvedValue('db');
+  const open = vi
+    .fn<() => Promise<string>>()
+    .mockRejectedValueOnce(unknown())
+    .mockRejectedValueOnce(unknown())
+    .mockResolvedValue('db');
   await expect(openRetrying(open, [1, 1])).resolves.toBe('db');
   expect(open).toHaveBeenCalledTimes(3);
 });
 
 it('gives up after the last pause, with the browser error', async () => {
-  const open = vi.fn().mockRejectedValue(unknown());
+  const open = vi.fn<() => Promise<string>>().mockRejectedValue(unknown());
   await expect(openRetrying(open, [1, 1])).rejects.toThrow('Internal error opening backing store');
   expect(open).toHaveBeenCalledTimes(3);
 });
 
 it('does not try again when storage is refused for good', async () => {
-  const open = vi.fn().mockRejectedValue(Object.assign(new Error('denied'), { name: 'SecurityError' }));
+  const open = vi
+    .fn<() => Promise<string>>()
+    .mockRejectedValue(Object.assign(new Error('denied'), { name: 'SecurityError' }));
   await expect(openRetrying(open, [1, 1])).rejects.toThrow('denied');
   expect(open).toHaveBeenCalledTimes(1);
 });
