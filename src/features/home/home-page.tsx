@@ -1,4 +1,4 @@
-import { noteMissingDatabase } from '../../db/storage';
+import { databaseExists } from '../../db/presence';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { content } from '../../content/runtime';
@@ -10,26 +10,6 @@ import { useToday } from '../../components/ui/use-today';
 
 // The study panel reads IndexedDB; it loads after the first paint so the shell stays light.
 const StudyPanel = lazy(() => import('./study-panel'));
-
-/** How long the first look at storage may take before Home shows the empty figures. */
-const LOOK_MS = 3000;
-
-/**
- * Whether this device has study data yet (false on a first visit: nothing to read; false too
- * when storage cannot be read, or does not answer in time, so Home never waits forever).
- */
-async function hasStudyData(): Promise<boolean> {
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
-  const look = indexedDB.databases().then(
-    (list) => {
-      const found = list.some((d) => d.name === 'clm-study');
-      if (!found) noteMissingDatabase();
-      return found;
-    },
-    () => false,
-  );
-  return Promise.race([look, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), LOOK_MS))]);
-}
 
 /**
  * Today's study, as it stands on a first visit: nothing answered yet. It is the prerendered
@@ -81,7 +61,7 @@ function Today() {
   const [pendingDate, setPendingDate] = useState<string | undefined>(undefined);
   useEffect(() => {
     let on = true;
-    void hasStudyData().then((has) => on && has && setLive(true));
+    void databaseExists().then((has) => on && has && setLive(true));
     return () => {
       on = false;
     };

@@ -1,13 +1,25 @@
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { content } from '../../content/runtime';
 import { plural } from '../../lib/text';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import type { SetSource, StudyMode } from '../../db/db';
-import { LENGTHS, examPace, startPracticeSet, type SetLength } from './sets';
-import { usePersonalCounts, useActiveSets, useTreeMastery, useWrite } from './data';
+import { useWrite } from '../../db/use-write';
+import { useDatabaseExists } from '../../db/presence';
+import { LENGTHS, examPace, type SetLength } from './set-options';
 import { PracticeTree, SetButton } from './practice-tree';
+import type { HubData } from './hub-live';
+
+// The figures from storage need the database code; a device without a database has studied
+// nothing, and loads that code only when it starts a set.
+const HubLiveData = lazy(() => import('./hub-live'));
+
+const FIRST_VISIT: HubData = {
+  counts: { due: 0, missed: 0, flagged: 0, new: content.counts.total },
+  active: [],
+  tree: { byArea: new Map(), bySubarea: new Map(), byCompetency: new Map() },
+};
 
 /** A set named in the link (`?source=due`, `?source=subarea:trust`): started on arrival. */
 function parseSource(value: string | null): SetSource | undefined {
@@ -33,10 +45,11 @@ export default function PracticeHubPage() {
   const [leaving, setLeaving] = useState(false);
   const busy = starting.saving || leaving;
   const [message, setMessage] = useState<string | null>(null);
-  const counts = usePersonalCounts();
-  const active = useActiveSets();
+  const exists = useDatabaseExists();
+  const [live, setLive] = useState<HubData>({});
+  const { counts, active, tree: liveTree } = exists === false ? FIRST_VISIT : live;
   // Drawn as a transition: filling in every row's mastery yields to the browser in slices.
-  const tree = useDeferredValue(useTreeMastery());
+  const tree = useDeferredValue(liveTree);
   const { sessions, counts: bank } = content;
   const pace = Math.round((examPace() / 60_000) * 10) / 10;
   const [params] = useSearchParams();
@@ -45,6 +58,7 @@ export default function PracticeHubPage() {
   const start = (source: SetSource) =>
     starting.run(async () => {
       setMessage(null);
+      const { startPracticeSet } = await import('./sets');
       const attempt = await startPracticeSet(source, length, mode);
       if (!attempt) return setMessage('There are no questions in that set yet. Choose another.');
       const to = attempt.kind === 'exam' ? paths.examAttempt.href(attempt.id) : paths.practiceSet.href(attempt.id);
@@ -65,6 +79,11 @@ export default function PracticeHubPage() {
   return (
     <>
       <PageTitle title="Practice">Practice</PageTitle>
+      {exists && (
+        <Suspense fallback={null}>
+          <HubLiveData onData={setLive} />
+        </Suspense>
+      )}
       <noscript>
         <p className="notice">
           Practice needs JavaScript: turn it on to start a set. The exam areas and the sessions' material read without

@@ -7,17 +7,15 @@ import {
   loadAreaQuestions,
   loadSessionQuestions,
   findArea,
-  content,
 } from '../../content/runtime';
 import type { Question } from '../../content/types';
 import { newSeed, shuffled } from '../../lib/random';
-import { examPaceMs } from '../../lib/exam';
 import { dueQuestionIds, flaggedIds, missedIds, seenIds } from '../../db/study';
 import { createAttempt, getAttempt, missedIn } from '../../db/attempts';
 import type { AttemptRecord, SetSource, StudyMode } from '../../db/db';
 
-export type SetLength = 10 | 25 | 50 | 'all';
-export const LENGTHS: SetLength[] = [10, 25, 50, 'all'];
+export { LENGTHS, examPace, type SetLength } from './set-options';
+import { examPace, type SetLength } from './set-options';
 
 export function sourceTitle(source: SetSource): string {
   switch (source.type) {
@@ -85,9 +83,6 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
     }
   }
 }
-
-/** The real exam's pace: milliseconds per question (content/program.md). */
-export const examPace = () => examPaceMs(content.program.exam);
 
 /**
  * Creates a shuffled practice set of the given length; undefined when the source is empty. A
