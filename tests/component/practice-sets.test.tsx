@@ -49,6 +49,13 @@ async function openArea(user: User, title: string): Promise<HTMLElement> {
   return details;
 }
 
+/** Opens an area and every sub-area's folded competencies in it, as a person would. */
+async function openCompetencies(user: User, title: string): Promise<HTMLElement> {
+  const area = await openArea(user, title);
+  for (const summary of within(area).getAllByText(/^\d+ competencies$/)) await user.click(summary);
+  return area;
+}
+
 async function chooseLength(user: User, length: string) {
   const group = await screen.findByRole('group', { name: 'How many questions' });
   await user.click(within(group).getByRole('radio', { name: length }));
@@ -82,6 +89,9 @@ describe('practice sets', () => {
     const books = within(money).getByRole('button', { name: /^The Books/ });
     expect(books).toHaveTextContent('2 questions · 0% right of 1 seen');
     expect(within(money).getByRole('button', { name: /^Analysis/ })).toHaveTextContent(/1 questions? · not started/);
+    // Competencies are folded under their sub-area until asked for.
+    expect(within(money).queryByRole('button', { name: /^Make budgets/ })).not.toBeInTheDocument();
+    await openCompetencies(user, 'Money Matters');
     expect(within(money).getByRole('button', { name: /^Make budgets/ })).toHaveTextContent(/1 questions?/);
     const sessions = screen.getByRole('region', { name: 'By study-group session' });
     expect(within(sessions).getByRole('button', { name: /^A Night With the Books/ })).toHaveTextContent('2 questions');
@@ -191,7 +201,13 @@ describe('every practice source starts a set of its own questions', () => {
   const cases: Case[] = [
     ['an area', inArea('People Matters', 'All of People Matters'), 2, async () => {}],
     ['a sub-area', inArea('Money Matters', 'The Books'), 2, async () => {}],
-    ['a competency', inArea('Money Matters', 'Make budgets'), 1, async () => {}],
+    [
+      'a competency',
+      async (user) =>
+        within(await openCompetencies(user, 'Money Matters')).getByRole('button', { name: /^Make budgets/ }),
+      1,
+      async () => {},
+    ],
     ['a session', inRegion('By study-group session', 'A Night With the Books'), 2, async () => {}],
     ['flagged questions', inRegion('Your sets', 'Flagged'), 1, () => setFlag('interview-panel', true)],
     [

@@ -125,6 +125,8 @@ describe('progress in pictures', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      // A fold draws its content when first opened: wait until every one has.
+      await page.waitForFunction(() => [...document.querySelectorAll('details')].every((d) => d.children.length > 1));
       found.push(...(await axeViolations(page)).map((v) => `${colorScheme}: ${v}`));
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { Fold } from '../../components/ui/fold';
 import { content } from '../../content/runtime';
 import { plural } from '../../lib/text';
 import type { Mastery } from '../../lib/progress';
@@ -24,47 +25,55 @@ export const PracticeTree = memo(function PracticeTree({ mastery, start, busy }:
     <ul className="tree">
       {areas.map((a) => (
         <li key={a.id}>
-          <details>
-            <summary>
-              <span className="tree-title">{a.title}</span>{' '}
-              <span className="muted">
-                {counts.byArea[a.id] ?? 0} questions · {masteryText(mastery?.byArea.get(a.id))}
-              </span>
-            </summary>
-            <SetButton
-              label={`All of ${a.title}`}
-              detail={`${plural(counts.byArea[a.id] ?? 0, 'question')}`}
-              onClick={() => start({ type: 'area', id: a.id })}
-              busy={busy}
-            />
-            <ul className="tree">
-              {a.subareas.map((s) => (
-                <li key={s.id}>
-                  <SetButton
-                    label={s.title}
-                    detail={`${plural(counts.bySubarea[s.id] ?? 0, 'question')} · ${masteryText(mastery?.bySubarea.get(s.id))}`}
-                    onClick={() => start({ type: 'subarea', id: s.id })}
-                    busy={busy}
-                  />
-                  <details className="tree-competencies">
-                    <summary>{s.competencies.length} competencies</summary>
-                    <ul className="tree">
-                      {s.competencies.map((c) => (
-                        <li key={c.id}>
-                          <SetButton
-                            label={c.title}
-                            detail={`${plural(counts.byCompetency[c.id] ?? 0, 'question')} · ${masteryText(mastery?.byCompetency.get(c.id))}`}
-                            onClick={() => start({ type: 'competency', id: c.id })}
-                            busy={busy || (counts.byCompetency[c.id] ?? 0) === 0}
-                          />
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                </li>
-              ))}
-            </ul>
-          </details>
+          <Fold
+            summary={
+              <>
+                <span className="tree-title">{a.title}</span>{' '}
+                <span className="muted">
+                  {counts.byArea[a.id] ?? 0} questions · {masteryText(mastery?.byArea.get(a.id))}
+                </span>
+              </>
+            }
+          >
+            {() => (
+              <>
+                <SetButton
+                  label={`All of ${a.title}`}
+                  detail={`${plural(counts.byArea[a.id] ?? 0, 'question')}`}
+                  onClick={() => start({ type: 'area', id: a.id })}
+                  busy={busy}
+                />
+                <ul className="tree">
+                  {a.subareas.map((s) => (
+                    <li key={s.id}>
+                      <SetButton
+                        label={s.title}
+                        detail={`${plural(counts.bySubarea[s.id] ?? 0, 'question')} · ${masteryText(mastery?.bySubarea.get(s.id))}`}
+                        onClick={() => start({ type: 'subarea', id: s.id })}
+                        busy={busy}
+                      />
+                      <Fold className="tree-competencies" summary={`${s.competencies.length} competencies`}>
+                        {() => (
+                          <ul className="tree">
+                            {s.competencies.map((c) => (
+                              <li key={c.id}>
+                                <SetButton
+                                  label={c.title}
+                                  detail={`${plural(counts.byCompetency[c.id] ?? 0, 'question')} · ${masteryText(mastery?.byCompetency.get(c.id))}`}
+                                  onClick={() => start({ type: 'competency', id: c.id })}
+                                  busy={busy || (counts.byCompetency[c.id] ?? 0) === 0}
+                                />
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </Fold>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </Fold>
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@
 // hatched for those answered wrong, empty for those not yet answered. The words beside it
 // carry the same numbers.
 import { Link } from 'react-router';
+import { Fold } from '../../components/ui/fold';
 import type { Area } from '../../content/types';
 import { paths } from '../../config/paths';
 import type { Mastery } from '../../lib/progress';
@@ -48,18 +49,20 @@ function AreaBars({ area, d }: { area: Area; d: Dashboard }) {
           <li key={s.id}>
             <Line title={s.title} href={practise(`subarea:${s.id}`)} m={d.bySubarea.get(s.id)} />
             {s.competencies.length > 0 && (
-              <details className="mastery-competencies">
-                <summary>
-                  {s.competencies.length} {s.competencies.length === 1 ? 'competency' : 'competencies'}
-                </summary>
-                <ul>
-                  {s.competencies.map((c) => (
-                    <li key={c.id}>
-                      <Line title={c.title} href={practise(`competency:${c.id}`)} m={d.byCompetency.get(c.id)} />
-                    </li>
-                  ))}
-                </ul>
-              </details>
+              <Fold
+                className="mastery-competencies"
+                summary={`${s.competencies.length} ${s.competencies.length === 1 ? 'competency' : 'competencies'}`}
+              >
+                {() => (
+                  <ul>
+                    {s.competencies.map((c) => (
+                      <li key={c.id}>
+                        <Line title={c.title} href={practise(`competency:${c.id}`)} m={d.byCompetency.get(c.id)} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Fold>
             )}
           </li>
         ))}
