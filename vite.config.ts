@@ -7,6 +7,7 @@ import {
   DEV_CONTENT_SECURITY_POLICY_HEADER,
   inlineCss,
   themeBoot,
+  deferredEntry,
   securityHeaders,
 } from './scripts/html-plugins.ts';
 import { prerender, previewPages, SHELL } from './scripts/prerender-plugin.ts';
@@ -22,6 +23,7 @@ export default defineConfig({
     inlineCss(),
     contentSecurityPolicy(),
     themeBoot(),
+    deferredEntry(),
     // Content pages drawn at build time (before the service worker is written, to be precached).
     prerender({ entry: 'src/app/prerender.tsx', plugins: () => [clmContent({ dir: contentDir }), react()] }),
     previewPages(),

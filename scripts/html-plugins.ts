@@ -36,16 +36,29 @@ export function inlineCss(): Plugin {
  * is added to the header alone.
  */
 /**
- * The one inline script: a pinned theme set on <html> before the first paint, which for a
+ * The first of the two inline scripts: a pinned theme set on <html> before the first paint, which for a
  * prerendered page comes before any module script runs (main.tsx then keeps it in step).
  * The policy allows exactly this text, by its hash.
  */
 export const THEME_BOOT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==='light'||t==='dark')document.documentElement.setAttribute('data-theme',t)}catch(e){}`;
 const THEME_BOOT_HASH = `'sha256-${createHash('sha256').update(THEME_BOOT).digest('base64')}'`;
 
+/** The longest the app's script waits for the first paint (a tab opened in the background paints nothing). */
+export const ENTRY_FALLBACK_MS = 1500;
+
+/**
+ * The second: the app's module script, and the modules it needs at once, asked for only after
+ * the page drawn at build time has been painted (its first-contentful-paint entry), or after
+ * ENTRY_FALLBACK_MS when nothing paints; at once on the bare shell, which has no page to paint. On a slow link the page's own bytes then come
+ * first, and the script follows without competing with them. The script's address is in the
+ * tag's data-entry attribute (the text, and so its hash, stays the same from build to build).
+ */
+export const DEFERRED_ENTRY = `(function(s){var done=false;function go(){if(done)return;done=true;(s.dataset.preload||'').split(' ').forEach(function(h){if(!h)return;var l=document.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=h;document.head.appendChild(l)});var m=document.createElement('script');m.type='module';m.crossOrigin='';m.src=s.dataset.entry;document.head.appendChild(m)}var r=document.getElementById('root');if(!r||!r.firstElementChild)return go();try{new PerformanceObserver(function(l){if(l.getEntriesByName('first-contentful-paint').length)go()}).observe({type:'paint',buffered:true})}catch(e){}setTimeout(go,${ENTRY_FALLBACK_MS})})(document.currentScript)`;
+const DEFERRED_ENTRY_HASH = `'sha256-${createHash('sha256').update(DEFERRED_ENTRY).digest('base64')}'`;
+
 const POLICY: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': `'self' ${THEME_BOOT_HASH}`,
+  'script-src': `'self' ${THEME_BOOT_HASH} ${DEFERRED_ENTRY_HASH}`,
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data:",
   'connect-src': "'self'",
@@ -131,5 +144,27 @@ export function themeBoot(): Plugin {
     transformIndexHtml() {
       return [{ tag: 'script', children: THEME_BOOT, injectTo: 'head' }];
     },
+  };
+}
+
+const ENTRY_TAG = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
+const PRELOAD_TAG = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
+
+/** Replaces the built page's module script and its preloads by DEFERRED_ENTRY, at the end of the body. */
+export function deferEntry(html: string): string {
+  const entry = ENTRY_TAG.exec(html)?.[1];
+  if (!entry) throw new Error('The built index.html has no module script to defer');
+  const preloads = [...html.matchAll(PRELOAD_TAG)].map((m) => m[1]);
+  const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  const loader = `<script data-entry="${attr(entry)}" data-preload="${attr(preloads.join(' '))}">${DEFERRED_ENTRY}</script>`;
+  return html.replace(ENTRY_TAG, '').replace(PRELOAD_TAG, '').replace('</body>', `${loader}</body>`);
+}
+
+/** deferEntry() on the built index.html (the dev server keeps Vite's own script). */
+export function deferredEntry(): Plugin {
+  return {
+    name: 'clm-deferred-entry',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: deferEntry },
   };
 }

@@ -37,6 +37,27 @@ describe('prerendered pages', () => {
     expect(pages.filter((p) => p.startsWith('/sessions/')).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("paint their page before asking for the app's script, which then runs the page", async () => {
+    const { context, page, errors } = await openContext(browser(), baseURL);
+    await page.goto('/sessions/general-accounting-trust');
+    // The app has taken the page over (React holds the root).
+    await page.waitForFunction(() =>
+      Object.keys(document.getElementById('root') ?? {}).some((k) => k.startsWith('__reactContainer')),
+    );
+    const timing = await page.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((r) => /\/assets\/.*\.js$/.test(r.name))
+        .map((r) => r.startTime);
+      return { paint, first: Math.min(...scripts) };
+    });
+    expect(timing.paint).toBeGreaterThan(0);
+    expect(timing.first).toBeGreaterThanOrEqual(timing.paint ?? Infinity);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('read with JavaScript off: material, sub-areas, counts and working links', async () => {
     const context = await browser().newContext({
       baseURL,
