@@ -1,10 +1,13 @@
 // The chapter server's data: one SQLite file (better-sqlite3, WAL) in DATA_DIR with the
 // people, their devices, one-time codes (stored hashed), meta (the chapter's name, the token
-// secret) and the Yjs documents (one row per document: its whole state as one Yjs update).
+// secret) and the Yjs documents: `documents` holds each document's state as one Yjs update,
+// `document_updates` the updates received since (each appended before it is acknowledged),
+// folded into the state and deleted when the document is stored.
 import Database from 'better-sqlite3';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { DAY_MS, DEVICE_LINK_MINUTES, INVITE_DAYS } from './limits.ts';
 
 export const DATABASE_FILE = 'clm-study.sqlite';
@@ -84,6 +87,13 @@ CREATE TABLE IF NOT EXISTS codes (
   used_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS document_updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  update_data BLOB NOT NULL,
+  at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_updates_name ON document_updates(name, id);
 `;
 
 const hash = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -275,25 +285,56 @@ export class Store {
     this.db.prepare('UPDATE devices SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
 
+  /** A document's state and every update appended since, as one Yjs update; null if it was never stored. */
   fetchDocument(name: string): Uint8Array | null {
     const row = this.db.prepare('SELECT state FROM documents WHERE name = ?').get(name) as
       { state: Buffer } | undefined;
-    return row ? new Uint8Array(row.state) : null;
+    const updates = (
+      this.db.prepare('SELECT update_data FROM document_updates WHERE name = ? ORDER BY id').all(name) as {
+        update_data: Buffer;
+      }[]
+    ).map((u) => new Uint8Array(u.update_data));
+    if (!row && updates.length === 0) return null;
+    const parts = row ? [new Uint8Array(row.state), ...updates] : updates;
+    return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
   }
 
-  storeDocument(name: string, state: Uint8Array, now = Date.now()): void {
+  /** Appends one update a client sent (durably: this returns once it is on disk). */
+  appendUpdate(name: string, update: Uint8Array, now = Date.now()): void {
     this.db
-      .prepare(
-        `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
-      )
-      .run(name, Buffer.from(state.buffer, state.byteOffset, state.byteLength), now);
+      .prepare('INSERT INTO document_updates (name, update_data, at) VALUES (?, ?, ?)')
+      .run(name, Buffer.from(update.buffer, update.byteOffset, update.byteLength), now);
+  }
+
+  /**
+   * Stores a document's whole state and deletes the updates appended before, which the state
+   * holds: the caller encodes the state from the live document, which has applied every
+   * update before it was appended (see persistence.ts).
+   */
+  storeDocument(name: string, state: Uint8Array, now = Date.now()): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+        )
+        .run(name, Buffer.from(state.buffer, state.byteOffset, state.byteLength), now);
+      this.db.prepare('DELETE FROM document_updates WHERE name = ?').run(name);
+    })();
+  }
+
+  /** How many appended updates wait to be folded into a document's state. */
+  pendingUpdates(name: string): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM document_updates WHERE name = ?').get(name) as { n: number }).n;
   }
 
   documentNames(): string[] {
-    return (this.db.prepare('SELECT name FROM documents ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+    return (
+      this.db.prepare('SELECT name FROM documents UNION SELECT name FROM document_updates ORDER BY name').all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
   }
-
   /** A consistent copy of the whole database, taken while the server runs (SQLite's online backup). */
   async backup(file: string): Promise<void> {
     await this.db.backup(file);

@@ -99,10 +99,11 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
 
   const hocuspocus = new Hocuspocus({
     quiet: true,
-    // Every update a client sends is stored before it is acknowledged (see persistence.ts), so
-    // this debounce only batches changes made on the server itself.
-    debounce: 2000,
-    maxDebounce: 10_000,
+    // Every update a client sends is appended to the document's log before it is acknowledged
+    // (see persistence.ts), so the debounced store only folds the log into the state: at most
+    // a minute of updates waits in the log, and the last connection's close stores at once.
+    debounce: 10_000,
+    maxDebounce: 60_000,
     unloadImmediately: true,
     extensions: [new SqliteDocuments(store, log)],
     onAuthenticate,

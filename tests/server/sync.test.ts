@@ -100,6 +100,16 @@ describe("a person's document", () => {
     expect(answers(phone.doc).get('a1')).toEqual({ questionId: 'q1' });
     await settled(laptop, 'the laptop to have its answer acknowledged');
     expect(laptop.refusals).toEqual([]);
+    // Acknowledged means on disk already (the update log); when the last device leaves, the
+    // whole state is stored and the log folded into it.
+    const name = `user:${ann.person.id}`;
+    expect(server.store.pendingUpdates(name)).toBeGreaterThan(0);
+    laptop.destroy();
+    phone.destroy();
+    await until(() => server.store.pendingUpdates(name) === 0, 'the document to be stored on the last close');
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, server.store.fetchDocument(name) ?? new Uint8Array());
+    expect(answers(stored).get('a1')).toEqual({ questionId: 'q1' });
   });
 
   it("is refused to another person's token, and nothing of it reaches them", async () => {
