@@ -56,8 +56,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export interface ApiOptions {
   store: Store;
   tokens: Tokens;
-  /** The start of the links handed out (PUBLIC_URL or http://localhost:PORT). */
-  linkBase: () => string;
+  /** The start of the links handed out: PUBLIC_URL, else the address the request came to. */
+  linkBase: (req: IncomingMessage) => string;
   /** Called after a device is revoked: closes its open sync connections. */
   onRevoke: (deviceId: string) => void;
   log: (line: string) => void;
@@ -105,7 +105,7 @@ export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions
       only('POST');
       const { person } = await signedIn(req);
       const { code, expiresAt } = store.createDeviceLink(person.id);
-      return send(res, 200, { url: joinLink(linkBase(), code), expiresAt: iso(expiresAt) });
+      return send(res, 200, { url: joinLink(linkBase(req), code), expiresAt: iso(expiresAt) });
     }
     if (path === '/api/me') {
       only('GET');

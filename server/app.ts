@@ -31,7 +31,14 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
   const api = createApi({
     store,
     tokens,
-    linkBase: () => linkBase({ publicUrl: config.publicUrl, port }),
+    // Without PUBLIC_URL, a link starts with the address the device used (so it opens on the
+    // same origin); behind a proxy PUBLIC_URL says the public one.
+    linkBase: (req) => {
+      const host = req.headers.host ?? '';
+      if (config.publicUrl || !/^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:]+\](:\d+)?$/i.test(host))
+        return linkBase({ publicUrl: config.publicUrl, port });
+      return `http://${host}`;
+    },
     onRevoke: (id) => sync.disconnectDevice(id),
     log: config.log,
   });
