@@ -9,7 +9,7 @@ export const MAX_CONNECTIONS_PER_DEVICE = 10;
 /** A WebSocket that has not signed in to any document by then is closed. */
 export const AUTH_TIMEOUT_MS = 15_000;
 
-/** Messages a WebSocket may send before its first document is signed in (Hocuspocus queues them). */
+/** Messages a WebSocket may send for documents it is not signed in to, refused ones included (Hocuspocus queues them). */
 export const MAX_MESSAGES_BEFORE_AUTH = 64;
 
 /** Documents one WebSocket may open (a device needs its own and, later, its chapter's). */

@@ -34,8 +34,10 @@ interface Socket {
   ws: WebSocket;
   deviceId?: string;
   authenticated: boolean;
-  messages: number;
+  /** Messages for documents not (yet) signed in on this socket: Hocuspocus queues them. */
+  queued: number;
   documents: Set<string>;
+  signedIn: Set<string>;
   timer: NodeJS.Timeout;
 }
 
@@ -91,6 +93,7 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
       socket.deviceId = checked.device.id;
     }
     socket.authenticated = true;
+    socket.signedIn.add(documentName);
     clearTimeout(socket.timer);
     connectionConfig.readOnly = access === 'read';
     store.touchDevice(checked.device.id);
@@ -115,8 +118,9 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
     const socket: Socket = {
       ws,
       authenticated: false,
-      messages: 0,
+      queued: 0,
       documents: new Set(),
+      signedIn: new Set(),
       timer: setTimeout(() => {
         if (!socket.authenticated) close(socket, CLOSE.unauthorized, 'sign-in-timeout');
       }, AUTH_TIMEOUT_MS).unref(),
@@ -128,17 +132,18 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
       sockets.delete(socket);
       if (socket.deviceId) byDevice.get(socket.deviceId)?.delete(socket);
     });
-    // Bounds what Hocuspocus queues for a socket that has not signed in, and how many documents one socket opens.
+    // Bounds what Hocuspocus queues for documents a socket has not signed in to (refused ones
+    // included), and how many documents one socket opens.
     ws.on('message', (data: Buffer) => {
-      if (!socket.authenticated && ++socket.messages > MAX_MESSAGES_BEFORE_AUTH) {
-        log('closed a sync socket that sent too many messages before signing in');
-        return close(socket, CLOSE.tooMany, 'too-many-messages');
-      }
       let name: string;
       try {
         name = decoding.readVarString(decoding.createDecoder(data));
       } catch {
         return; // Hocuspocus refuses it (closes with 4401) and logs it.
+      }
+      if (!socket.signedIn.has(name) && ++socket.queued > MAX_MESSAGES_BEFORE_AUTH) {
+        log('closed a sync socket that sent too many messages for documents it is not signed in to');
+        return close(socket, CLOSE.tooMany, 'too-many-messages');
       }
       socket.documents.add(name);
       if (socket.documents.size > MAX_DOCUMENTS_PER_CONNECTION) {

@@ -6,7 +6,7 @@ import * as encoding from 'lib0/encoding';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { MAX_CONNECTIONS_PER_DEVICE, MAX_MESSAGE_BYTES } from '../../server/limits.ts';
+import { MAX_CONNECTIONS_PER_DEVICE, MAX_MESSAGE_BYTES, MAX_MESSAGES_BEFORE_AUTH } from '../../server/limits.ts';
 import { connect, settled, startTestServer, until, type Client, type Enrolled, type TestServer } from './harness.ts';
 
 let server: TestServer;
@@ -201,6 +201,16 @@ describe('limits', () => {
     ten[0]?.destroy();
     const again = open(doc, eli.token);
     await settled(again, 'a connection after one of the ten closed');
+  });
+
+  it('closes a socket that keeps sending to a document it was refused (Hocuspocus would queue it all)', async () => {
+    const { ws, received, closed } = await rawSocket();
+    const name = `user:${ann.person.id}`;
+    ws.send(authMessage(name, bo.token));
+    await until(() => received.length > 0, 'the refusal');
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    for (let n = 0; n <= MAX_MESSAGES_BEFORE_AUTH; n++) ws.send(updateMessage(name, update));
+    expect(await closed).toEqual({ code: 4429, reason: 'too-many-messages' });
   });
 
   it('refuses a malformed update: the server keeps running and no other client gets it', async () => {
