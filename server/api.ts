@@ -1,0 +1,158 @@
+// The JSON API under /api/: enrol a device with a one-time code, make a link for another
+// device, who am I, my devices, revoke one. Errors are { error: "<plain sentence>" } with 4xx.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_JSON_BYTES } from './limits.ts';
+import type { Device, Person, Store } from './store.ts';
+import { REFUSAL_MESSAGES, type Tokens } from './tokens.ts';
+
+export const CODE_REFUSED = 'This invite link has been used or has expired. Ask for a new one.';
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const personJson = (p: Person) => ({ id: p.id, name: p.name, email: p.email, roles: p.roles });
+
+function send(res: ServerResponse, status: number, body?: unknown): void {
+  res.setHeader('Cache-Control', 'no-store');
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_JSON_BYTES) throw new HttpError(413, 'The request is too large.');
+    chunks.push(chunk);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError(400, 'The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+export interface ApiOptions {
+  store: Store;
+  tokens: Tokens;
+  /** The start of the links handed out: PUBLIC_URL, else the address the request came to. */
+  linkBase: (req: IncomingMessage) => string;
+  /** Called after a device is revoked: closes its open sync connections. */
+  onRevoke: (deviceId: string) => void;
+  log: (line: string) => void;
+}
+
+export function joinLink(base: string, code: string): string {
+  return `${base}/join#code=${code}`;
+}
+
+export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions) {
+  async function signedIn(req: IncomingMessage): Promise<{ person: Person; device: Device }> {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    const checked = await tokens.check(match?.[1]);
+    if (!checked.ok) throw new HttpError(401, REFUSAL_MESSAGES[checked.refusal]);
+    store.touchDevice(checked.device.id);
+    return checked;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const method = req.method ?? 'GET';
+    const only = (allowed: string) => {
+      if (method !== allowed) {
+        res.setHeader('Allow', allowed);
+        throw new HttpError(405, `Use ${allowed} for ${path}.`);
+      }
+    };
+    if (path === '/api/enrol') {
+      only('POST');
+      const body = await readJson(req);
+      const code = typeof body.code === 'string' ? body.code.trim() : '';
+      const label = typeof body.label === 'string' ? body.label.trim().slice(0, 80) : '';
+      if (!code || code.length > 200) throw new HttpError(400, CODE_REFUSED);
+      const enrolled = store.enrol(code, label || 'Unnamed device');
+      if (!enrolled) throw new HttpError(400, CODE_REFUSED);
+      const token = await tokens.issue(enrolled.person, enrolled.device);
+      log(`enrolled device ${enrolled.device.id} of person ${enrolled.person.id}`);
+      return send(res, 200, {
+        token,
+        person: personJson(enrolled.person),
+        device: { id: enrolled.device.id, label: enrolled.device.label },
+      });
+    }
+    if (path === '/api/link') {
+      only('POST');
+      const { person } = await signedIn(req);
+      const { code, expiresAt } = store.createDeviceLink(person.id);
+      return send(res, 200, { url: joinLink(linkBase(req), code), expiresAt: iso(expiresAt) });
+    }
+    if (path === '/api/me') {
+      only('GET');
+      const { person, device } = await signedIn(req);
+      return send(res, 200, {
+        person: personJson(person),
+        device: { id: device.id, label: device.label },
+        chapter: { name: store.chapterName() ?? null },
+      });
+    }
+    if (path === '/api/devices') {
+      only('GET');
+      const { person, device: current } = await signedIn(req);
+      return send(res, 200, {
+        devices: store.devicesOf(person.id).map((d) => ({
+          id: d.id,
+          label: d.label,
+          createdAt: iso(d.createdAt),
+          lastSeenAt: iso(d.lastSeenAt),
+          current: d.id === current.id,
+        })),
+      });
+    }
+    const one = /^\/api\/devices\/([^/]+)$/.exec(path);
+    if (one) {
+      only('DELETE');
+      const { person } = await signedIn(req);
+      const id = decodeURIComponent(one[1] ?? '');
+      const target = store.device(id);
+      if (!target || target.personId !== person.id || target.revokedAt !== null)
+        throw new HttpError(404, 'There is no such device among yours.');
+      store.revokeDevice(id);
+      onRevoke(id);
+      log(`revoked device ${id} (by device of person ${person.id})`);
+      return send(res, 204);
+    }
+    throw new HttpError(404, 'There is no such API address.');
+  }
+
+  return async function api(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    try {
+      await route(req, res, path);
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error.status, { error: error.message });
+      log(`API error on ${req.method} ${path}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) send(res, 500, { error: 'The server failed to answer. Try again later.' });
+      else res.destroy();
+    }
+  };
+}

@@ -1,0 +1,101 @@
+// One process, one origin: the production build, the JSON API under /api/ and the sync
+// WebSocket on /sync, from one HTTP server.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { securityHeaders } from '../scripts/html-plugins.ts';
+import { createApi } from './api.ts';
+import { linkBase, type ServerConfig } from './config.ts';
+import { createStaticHandler, SHELL_FILE } from './static.ts';
+import { Store } from './store.ts';
+import { createSync, SYNC_PATH } from './sync.ts';
+import { Tokens } from './tokens.ts';
+
+export interface ChapterServer {
+  server: Server;
+  store: Store;
+  /** Where it listens: http://localhost:<port>. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: ServerConfig): Promise<ChapterServer> {
+  if (!existsSync(join(config.distDir, SHELL_FILE)))
+    throw new Error(`No production build in ${config.distDir}: run "npm run build" first (npm start does).`);
+  const store = new Store(config.dataDir);
+  const tokens = new Tokens(store);
+  const sync = createSync({ store, tokens, log: config.log });
+  let port = config.port;
+  const api = createApi({
+    store,
+    tokens,
+    // Without PUBLIC_URL, a link starts with the address the device used (so it opens on the
+    // same origin); behind a proxy PUBLIC_URL says the public one.
+    linkBase: (req) => {
+      const host = req.headers.host ?? '';
+      if (config.publicUrl || !/^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:]+\](:\d+)?$/i.test(host))
+        return linkBase({ publicUrl: config.publicUrl, port });
+      return `http://${host}`;
+    },
+    onRevoke: (id) => sync.disconnectDevice(id),
+    log: config.log,
+  });
+  const headers = securityHeaders();
+  const serveStatic = createStaticHandler(config.distDir, headers);
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const done = (error: unknown) => {
+      config.log(`request failed: ${req.method} ${path}: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Server error');
+      } else res.destroy();
+    };
+    if (path === '/api' || path.startsWith('/api/')) {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      api(req, res, path).catch(done);
+    } else serveStatic(req, res).catch(done);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '/').split('?')[0];
+    socket.on('error', () => socket.destroy());
+    if (path !== SYNC_PATH) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sync.handleUpgrade(req, socket, head);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    server,
+    store,
+    port,
+    url: `http://localhost:${port}`,
+    close() {
+      closing ??= (async () => {
+        await sync.shutdown();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+// Every limit of the chapter server, in one place (documented in docs/SERVER.md).
+
+/** The largest WebSocket message the server reads (ws `maxPayload`); a larger one closes the socket with 1009. */
+export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/** Open sync connections (WebSockets) one device token may hold at once; the next one is refused. */
+export const MAX_CONNECTIONS_PER_DEVICE = 10;
+
+/** A WebSocket that has not signed in to any document by then is closed. */
+export const AUTH_TIMEOUT_MS = 15_000;
+
+/** Messages a WebSocket may send for documents it is not signed in to, refused ones included (Hocuspocus queues them). */
+export const MAX_MESSAGES_BEFORE_AUTH = 64;
+
+/** Documents one WebSocket may open (a device needs its own and, later, its chapter's). */
+export const MAX_DOCUMENTS_PER_CONNECTION = 8;
+
+/** The largest JSON body the API reads. */
+export const MAX_JSON_BYTES = 16 * 1024;
+
+/** How long a device token is valid. */
+export const TOKEN_DAYS = 365;
+
+/** How long an invite link is valid. */
+export const INVITE_DAYS = 7;
+
+/** How long a link that adds a device of the same person is valid. */
+export const DEVICE_LINK_MINUTES = 15;
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
