@@ -28,3 +28,16 @@ it('the Practice hub on a device without a database counts every question as nev
   expect(await hasDatabase()).toBe(true);
   expect(await db.attempts.count()).toBe(1);
 });
+
+it('a session page on a device without a database shows the season as planned and creates none; with one, its changes', async () => {
+  await db.delete({ disableAutoOpen: false });
+  const first = renderRoute('/sessions/books-night');
+  await screen.findByRole('heading', { level: 1, name: 'A Night With the Books' });
+  expect(await screen.findByText('Room 1')).toBeInTheDocument();
+  expect(await hasDatabase()).toBe(false);
+  first.unmount();
+
+  await db.sessionChanges.put({ sessionId: 'books-night', location: 'Room 7', updatedAt: Date.now() });
+  renderRoute('/sessions/books-night');
+  expect(await screen.findByText('Room 7')).toBeInTheDocument();
+});
