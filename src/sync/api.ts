@@ -108,14 +108,15 @@ async function call<T>(
   if (server.token) headers.Authorization = `Bearer ${server.token}`;
   let response: Response;
   try {
-    response = await fetch(`${server.origin ?? ''}${path}`, {
+    const init: RequestInit = {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
-    });
+    };
+    if (body !== undefined) init.body = JSON.stringify(body);
+    response = await fetch(`${server.origin ?? ''}${path}`, init);
   } catch {
     return fail(OFFLINE_MESSAGE, { offline: true });
   }
