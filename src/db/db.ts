@@ -6,7 +6,7 @@
 // stored here: it ships with the app. Only this folder and the features' data.ts modules may
 // import Dexie; components call their named functions.
 import { Dexie, type EntityTable } from 'dexie';
-import type { StoredCard } from '../lib/review';
+import type { Confidence, StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
 import { declareVersions } from './schema';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
@@ -25,6 +25,10 @@ export interface AnswerRecord {
   context: string;
   /** Time spent on the question (ms, capped at 5 minutes). */
   ms?: number;
+  /** The answer's id on every device (a random UUID given when it is first written). */
+  uid?: string;
+  /** After a right answer: how sure the candidate said they were (re-rates the card). */
+  confidence?: Confidence;
 }
 
 export type SetSource =
@@ -98,6 +102,24 @@ export interface FlagRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+  /** When it was last set here (epoch ms): of two devices' settings the later wins. */
+  at?: number;
+}
+
+/** The signed-in account of this device (one record, key "current"; see account.ts). */
+export interface AccountRecord {
+  key: 'current';
+  token: string;
+  person: { id: string; name: string; email: string; roles: string[] };
+  device: { id: string; label: string };
+  /** The sync server's origin when it is not the app's own. */
+  serverOrigin?: string;
+  signedInAt: number;
+}
+
+/** A Yjs document's row; y-dexie keeps its updates in the table "$syncDocs.doc_updates". */
+export interface SyncDocRecord {
+  id: string;
 }
 
 export class ClmDatabase extends Dexie {
@@ -112,6 +134,8 @@ export class ClmDatabase extends Dexie {
   attendance!: EntityTable<Attendance, 'id'>;
   sessionChanges!: EntityTable<SessionChange, 'sessionId'>;
   education!: EntityTable<EducationEntry, 'id'>;
+  account!: EntityTable<AccountRecord, 'key'>;
+  syncDocs!: EntityTable<SyncDocRecord, 'id'>;
 
   constructor(name = 'clm-study') {
     super(name);

@@ -7,6 +7,7 @@ import { answerTables, normalise, writeAnswer } from './answers';
 import { checkpoint } from '../lib/exam-clock';
 import { scoreExam } from '../lib/exam';
 import { isCorrectChoice } from '../lib/scoring';
+import { noteLocalChange } from './changes';
 
 export interface SubmitQuestion {
   id: string;
@@ -20,7 +21,7 @@ export async function submitAttempt(
   questions: readonly SubmitQuestion[],
   now = Date.now(),
 ): Promise<AttemptRecord | undefined> {
-  return db.transaction('rw', [db.attempts, ...answerTables()], async () => {
+  const submitted = await db.transaction('rw', [db.attempts, ...answerTables()], async () => {
     const a = await db.attempts.get(id);
     if (!a || a.status === 'submitted') return a;
     const right = new Set<string>();
@@ -45,4 +46,7 @@ export async function submitAttempt(
     await db.attempts.put(a);
     return a;
   });
+  noteLocalChange('answers');
+  noteLocalChange('attempts', [id]);
+  return submitted;
 }

@@ -4,6 +4,7 @@
 // must apply before the first render, so it lives in localStorage; see src/lib/theme.ts.)
 import { db } from './db';
 import { isNewPerDay } from '../lib/preferences';
+import { noteLocalChange } from './changes';
 
 export const EXAM_DATE_KEY = 'examDate';
 export const NEW_PER_DAY_KEY = 'newPerDay';
@@ -24,9 +25,11 @@ export async function getNewPerDay(): Promise<number | undefined> {
 export async function setNewPerDay(value: number | undefined): Promise<void> {
   if (value === undefined) {
     await db.settings.delete(NEW_PER_DAY_KEY);
+    noteLocalChange('settings', [NEW_PER_DAY_KEY]);
     return;
   }
   if (!isNewPerDay(value))
     throw new RangeError(`New questions a day must be a whole number from 0 to 100, not ${value}`);
-  await db.settings.put({ key: NEW_PER_DAY_KEY, value });
+  await db.settings.put({ key: NEW_PER_DAY_KEY, value, at: Date.now() });
+  noteLocalChange('settings', [NEW_PER_DAY_KEY]);
 }

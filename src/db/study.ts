@@ -3,6 +3,7 @@
 // home screen's figures load without the scheduler.
 import { db, type AnswerRecord, type DayRecord, type QuestionProgress } from './db';
 import type { StoredCard } from '../lib/review';
+import { noteLocalChange } from './changes';
 
 export function getCard(questionId: string): Promise<StoredCard | undefined> {
   return db.cards.get(questionId);
@@ -47,6 +48,7 @@ export async function answersTo(questionId: string): Promise<AnswerRecord[]> {
 export async function setFlag(questionId: string, on: boolean): Promise<void> {
   if (on) await db.flags.put({ questionId, at: Date.now() });
   else await db.flags.delete(questionId);
+  noteLocalChange('flags', [questionId]);
 }
 
 export async function flaggedIds(): Promise<string[]> {
@@ -60,7 +62,8 @@ export async function getSetting<T>(key: string): Promise<T | undefined> {
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   if (value === undefined || value === null || value === '') await db.settings.delete(key);
-  else await db.settings.put({ key, value });
+  else await db.settings.put({ key, value, at: Date.now() });
+  noteLocalChange('settings', [key]);
 }
 
 export async function isFlagged(questionId: string): Promise<boolean> {

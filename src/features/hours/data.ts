@@ -3,6 +3,7 @@
 import { useStored } from '../../db/use-stored';
 import { db } from '../../db/db';
 import { getSetting, setSetting } from '../../db/study';
+import { noteLocalChange } from '../../db/changes';
 import type { EducationEntry } from '../../lib/ce';
 import type { Attendance, Member } from '../../lib/chapter';
 import { content } from '../../content/runtime';
@@ -72,9 +73,12 @@ export function chooseMe(memberId: string | undefined): Promise<void> {
 }
 
 export async function logEducation(entry: Omit<EducationEntry, 'id'>): Promise<void> {
-  await db.education.add({ ...entry, id: crypto.randomUUID() });
+  const id = crypto.randomUUID();
+  await db.education.add({ ...entry, id });
+  noteLocalChange('education', [id]);
 }
 
 export async function removeEducation(id: string): Promise<void> {
   await db.education.delete(id);
+  noteLocalChange('education', [id]);
 }
