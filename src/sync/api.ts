@@ -51,6 +51,8 @@ export type ApiFailure = {
   offline: boolean;
   /** The server refused the device's token (signed out, expired): sign in again. */
   unauthorized: boolean;
+  /** The HTTP status; 0 when no answer came. */
+  status: number;
 };
 export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
@@ -69,6 +71,7 @@ const fail = (error: string, extra: Partial<ApiFailure> = {}): ApiFailure => ({
   error,
   offline: false,
   unauthorized: false,
+  status: 0,
   ...extra,
 });
 
@@ -120,6 +123,7 @@ async function call<T>(
   } catch {
     return fail(OFFLINE_MESSAGE, { offline: true });
   }
+  const status = response.status;
   let json: unknown;
   try {
     json = response.status === 204 ? undefined : await response.json();
@@ -128,15 +132,16 @@ async function call<T>(
   }
   if (!response.ok) {
     const said = isObject(json) && isString(json.error) && json.error.trim() ? json.error : undefined;
-    const unauthorized = response.status === 401;
-    if (said) return fail(said, { unauthorized });
-    if (unauthorized) return fail('The sync server no longer accepts this device. Sign in again.', { unauthorized });
+    const unauthorized = status === 401;
+    if (said) return fail(said, { unauthorized, status });
+    if (unauthorized)
+      return fail('The sync server no longer accepts this device. Sign in again.', { unauthorized, status });
     // A 502/503/504 comes from a proxy in front of a server that is down: as good as offline.
-    if (response.status >= 502 && response.status <= 504) return fail(OFFLINE_MESSAGE, { offline: true });
-    return fail(`The sync server refused the request (HTTP ${response.status}). Try again later.`);
+    if (status >= 502 && status <= 504) return fail(OFFLINE_MESSAGE, { offline: true, status });
+    return fail(`The sync server refused the request (HTTP ${status}). Try again later.`, { status });
   }
   const value = read(json);
-  return value === undefined ? fail(UNEXPECTED) : { ok: true, value };
+  return value === undefined ? fail(UNEXPECTED, { status }) : { ok: true, value };
 }
 
 /** Signs this device in with the code of an invite or device link. */
