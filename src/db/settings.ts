@@ -9,6 +9,9 @@ import { noteLocalChange } from './changes';
 export const EXAM_DATE_KEY = 'examDate';
 export const NEW_PER_DAY_KEY = 'newPerDay';
 
+/** The settings that follow the person to every device (sync); the others belong to this device. */
+export const SYNCED_SETTINGS: readonly string[] = [EXAM_DATE_KEY, NEW_PER_DAY_KEY];
+
 /** The exam date (YYYY-MM-DD), if the candidate set one. */
 export async function getExamDate(): Promise<string | undefined> {
   const value = (await db.settings.get(EXAM_DATE_KEY))?.value;

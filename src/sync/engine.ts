@@ -1,0 +1,150 @@
+// The sync engine, loaded only after sign-in (src/sync/index.ts imports it dynamically): it
+// opens the person's Yjs document `user:<personId>` kept in the app's own database (y-dexie),
+// connects it to the server's /sync endpoint with the device token (Hocuspocus), and bridges
+// it with the tables the screens read (bridge.ts). Status: syncing, synced, offline, refused.
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Account } from '../db/account';
+import { onLocalChange } from '../db/changes';
+import { db as appDb, type ClmDatabase } from '../db/db';
+import { openSyncDoc } from '../db/sync-doc';
+import { localStore } from '../db/sync-local';
+import { Bridge } from './bridge';
+import type { SyncStatus } from './status';
+
+export const REFUSED_MESSAGE =
+  'This device was signed out on the server. Your data on this device is kept; sign in again to sync.';
+
+/** The close code the server uses for a revoked device (sync.md). */
+const REVOKED_CLOSE = 4401;
+
+export interface SyncHandle {
+  subscribe(listener: () => void): () => void;
+  status(): SyncStatus;
+  /** Resolves when every change so far has been applied both ways locally (tests). */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SyncOptions {
+  /** The database (tests run two devices in one process); the app's own by default. */
+  database?: ClmDatabase;
+  /** The WebSocket endpoint; by default /sync on the app's origin (or the account's server). */
+  url?: string;
+  /** Node has no global WebSocket: tests pass `ws`. */
+  WebSocketPolyfill?: unknown;
+}
+
+export function syncUrl(account: Account): string {
+  const origin = account.serverOrigin ?? location.origin;
+  return `${origin.replace(/^http/, 'ws')}/sync`;
+}
+
+export function startSync(account: Account, options: SyncOptions = {}): SyncHandle {
+  const database = options.database ?? appDb;
+  const listeners = new Set<() => void>();
+  let current: SyncStatus = { state: 'syncing', pending: 0 };
+  /** The WebSocket: connecting (first try or a retry), connected, or down. */
+  let link: 'connecting' | 'connected' | 'disconnected' = 'connecting';
+  let everDown = false;
+  let refused = false;
+  let stopped = false;
+  let bridge: Bridge | undefined;
+  let provider: HocuspocusProvider | undefined;
+  let socket: HocuspocusProviderWebsocket | undefined;
+  let closeDoc: (() => void) | undefined;
+  let started: Promise<void> = Promise.resolve();
+
+  const update = () => {
+    const pending = (provider?.unsyncedChanges ?? 0) + (bridge?.busy ?? 0);
+    const { lastSyncedAt } = current;
+    let next: SyncStatus;
+    if (refused) next = { state: 'refused', pending, message: REFUSED_MESSAGE };
+    else if (link === 'connected' && provider?.isSynced && pending === 0)
+      next = { state: 'synced', pending, lastSyncedAt: Date.now() };
+    else if (link === 'connected' || (link === 'connecting' && !everDown)) next = { state: 'syncing', pending };
+    else next = { state: 'offline', pending };
+    if (next.lastSyncedAt === undefined && lastSyncedAt !== undefined) next.lastSyncedAt = lastSyncedAt;
+    if (next.state === current.state && next.pending === current.pending && next.state !== 'synced') return;
+    current = next;
+    for (const l of listeners) l();
+  };
+
+  const refuse = () => {
+    refused = true;
+    socket?.disconnect();
+    update();
+  };
+
+  started = (async () => {
+    const docName = `user:${account.person.id}`;
+    const loaded = await openSyncDoc(database.name, docName);
+    closeDoc = loaded.close;
+    if (stopped) return loaded.close();
+    bridge = new Bridge(loaded.doc, localStore(database));
+    bridge.onIdle = update;
+    const unsubscribe = onLocalChange((change) => {
+      bridge?.localChange(change);
+      update();
+    });
+    const previousClose = closeDoc;
+    closeDoc = () => {
+      unsubscribe();
+      previousClose();
+    };
+    await bridge.start();
+    socket = new HocuspocusProviderWebsocket({
+      url: options.url ?? syncUrl(account),
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: docName,
+      document: loaded.doc,
+      token: account.token,
+      onSynced: update,
+      onUnsyncedChanges: update,
+      onAuthenticationFailed: refuse,
+      onStatus: ({ status }) => {
+        link = status;
+        if (status === 'disconnected') everDown = true;
+        update();
+      },
+      onClose: ({ event }) => {
+        link = 'disconnected';
+        everDown = true;
+        if (event.code === REVOKED_CLOSE) refuse();
+        else update();
+      },
+    });
+    provider.attach();
+    update();
+  })().catch((error: unknown) => {
+    console.error('Sync could not start', error);
+    current = { state: 'offline', pending: 0, message: 'Sync could not start on this device.' };
+    for (const l of listeners) l();
+  });
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    status: () => current,
+    async settled() {
+      await started;
+      await bridge?.idle();
+    },
+    async stop() {
+      stopped = true;
+      await started;
+      await bridge?.idle();
+      bridge?.stop();
+      provider?.destroy();
+      socket?.destroy();
+      closeDoc?.();
+      listeners.clear();
+    },
+  };
+}
