@@ -9,7 +9,7 @@ import { fakeSync } from '../fixtures/fake-sync';
 import { renderRoute } from '../fixtures/render';
 import { ACCOUNT, DEVICES, ME, json, mockApi, noContent, type Handler } from '../fixtures/sync-api';
 
-vi.mock('../../src/features/sync/stub', () => import('../fixtures/fake-sync'));
+vi.mock('../../src/sync/index', () => import('../fixtures/fake-sync'));
 
 beforeEach(async () => {
   await resetDb();

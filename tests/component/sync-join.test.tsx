@@ -9,7 +9,7 @@ import { fakeSync } from '../fixtures/fake-sync';
 import { renderRoute } from '../fixtures/render';
 import { ACCOUNT, DEVICES, ME, PERSON, json, mockApi } from '../fixtures/sync-api';
 
-vi.mock('../../src/features/sync/stub', () => import('../fixtures/fake-sync'));
+vi.mock('../../src/sync/index', () => import('../fixtures/fake-sync'));
 
 const USED = 'This invite link has been used or has expired. Ask for a new one.';
 const ANDROID =

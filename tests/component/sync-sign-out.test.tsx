@@ -10,7 +10,7 @@ import { fakeSync } from '../fixtures/fake-sync';
 import { renderRoute } from '../fixtures/render';
 import { ACCOUNT, DEVICES, ME, json, mockApi, noContent } from '../fixtures/sync-api';
 
-vi.mock('../../src/features/sync/stub', () => import('../fixtures/fake-sync'));
+vi.mock('../../src/sync/index', () => import('../fixtures/fake-sync'));
 
 beforeEach(async () => {
   await resetDb();

@@ -6,11 +6,11 @@ import { useStored } from '../../db/use-stored';
 import { clearAccount, getAccount, removeLocalData, saveAccount, type Account } from '../../db/account';
 import { writeFailureMessage } from '../../lib/write-error';
 import { enrol, revokeDevice, type ApiFailure, type Server } from '../../sync/api';
-import { ensureSyncStarted, stopSync } from './stub';
+import { ensureSyncStarted, stopSync } from '../../sync/index';
 
 export type { Account };
-export type { SyncState, SyncStatus } from './stub';
-export { useSyncStatus } from './stub';
+export type { SyncState, SyncStatus } from '../../sync/index';
+export { useSyncStatus } from '../../sync/index';
 
 /** The account of this device: undefined while it is read, null when signed out. */
 export function useAccount(): Account | null | undefined {
