@@ -32,7 +32,9 @@ export function SyncStatusLine({ status }: { status: SyncStatus | undefined }) {
         )}
       </p>
       {state === 'offline' && (
-        <p className="muted">Changes are kept on this device and go up when it is back online.</p>
+        <p className="muted">
+          This device cannot reach the sync server now. Changes are kept here and go up as soon as it can.
+        </p>
       )}
     </div>
   );
