@@ -2,10 +2,9 @@
 // transaction, so they never disagree after a crash or a closed tab. A practice-set answer also
 // stores the set's response in that same transaction (see attempts.ts), so a set killed between
 // two writes can never count an answer twice.
-import { db, foldAnswer, type AnswerRecord } from './db';
+import { db, foldAnswer, type AnswerRecord, noteLocalChange } from './db';
 import { localDay } from '../lib/progress';
 import { reviewCard, type Confidence, type StoredCard } from '../lib/review';
-import { noteLocalChange } from './changes';
 
 export const MAX_ANSWER_MS = 5 * 60 * 1000;
 

@@ -2,12 +2,11 @@
 // questions, position, responses, flags and (exams, timed sets) its clock. Every user action is
 // one named operation that reads the record fresh inside its own transaction and changes only
 // its own part, so two tabs on one attempt never write back each other's stale lists.
-import { db, type AttemptRecord, type Response } from './db';
+import { db, type AttemptRecord, type Response, noteLocalChange } from './db';
 import { answerTables, normalise, writeAnswer, type NewAnswer } from './answers';
 import { checkpoint } from '../lib/exam-clock';
 import type { AnswerRecord } from './db';
 import { newSeed } from '../lib/random';
-import { noteLocalChange } from './changes';
 
 /** Reads the attempt fresh, applies one change and stores it, in one transaction. */
 async function change(id: string, fn: (a: AttemptRecord) => void | false): Promise<AttemptRecord | undefined> {

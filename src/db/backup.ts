@@ -3,11 +3,10 @@
 // a failed restore leaves the database exactly as it was. The file is checked in
 // src/lib/backup-schema.ts before anything here writes.
 import type { IndexableType } from 'dexie';
-import { db } from './db';
+import { db, noteLocalChange } from './db';
 import type { Backup, BackupTable } from '../lib/backup-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY, backupDue } from '../lib/backup';
 import { askPersistence, persistenceStatus } from './persistence';
-import { noteLocalChange } from './changes';
 import type { AnswerRecord } from './db';
 
 /**

@@ -2,12 +2,11 @@
 // summaries, and the attempt marked submitted with its score are one transaction. It is safe to
 // repeat: a retry, a second tab or the time-out racing a click finds the attempt submitted and
 // stores nothing more. A browser killed mid-submit leaves it exactly as it was before.
-import { db, type AttemptRecord } from './db';
+import { db, type AttemptRecord, noteLocalChange } from './db';
 import { answerTables, normalise, writeAnswer } from './answers';
 import { checkpoint } from '../lib/exam-clock';
 import { scoreExam } from '../lib/exam';
 import { isCorrectChoice } from '../lib/scoring';
-import { noteLocalChange } from './changes';
 
 export interface SubmitQuestion {
   id: string;

@@ -2,9 +2,8 @@
 // and how many new questions a day to take. Named reads and writes, so the home screen, the
 // plan and the settings page share one key and one rule. (The colour theme is not here: it
 // must apply before the first render, so it lives in localStorage; see src/lib/theme.ts.)
-import { db } from './db';
+import { db, noteLocalChange } from './db';
 import { isNewPerDay } from '../lib/preferences';
-import { noteLocalChange } from './changes';
 
 export const EXAM_DATE_KEY = 'examDate';
 export const NEW_PER_DAY_KEY = 'newPerDay';

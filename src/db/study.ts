@@ -1,9 +1,8 @@
 // The study repository: reads of answers, review cards and progress, and the flags, attempts
 // and settings. Recording an answer (which needs the FSRS scheduler) is in answers.ts, so the
 // home screen's figures load without the scheduler.
-import { db, type AnswerRecord, type DayRecord, type QuestionProgress } from './db';
+import { db, type AnswerRecord, type DayRecord, type QuestionProgress, noteLocalChange } from './db';
 import type { StoredCard } from '../lib/review';
-import { noteLocalChange } from './changes';
 
 export function getCard(questionId: string): Promise<StoredCard | undefined> {
   return db.cards.get(questionId);

@@ -4,7 +4,7 @@
 // the tables lack is written (src/db/sync-local.ts), cards and progress replayed. All work runs
 // one step at a time, so a pull never races a push.
 import * as Y from 'yjs';
-import type { LocalChange } from '../db/changes';
+import type { LocalChange } from '../db/db';
 import type { DocFlag, DocSetting, LocalStore, RemoteBatch } from '../db/sync-local';
 import type { AttemptRecord } from '../db/db';
 import {

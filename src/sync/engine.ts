@@ -4,8 +4,7 @@
 // it with the tables the screens read (bridge.ts). Status: syncing, synced, offline, refused.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Account } from '../db/account';
-import { onLocalChange } from '../db/changes';
-import { db as appDb, type ClmDatabase } from '../db/db';
+import { db as appDb, onLocalChange, type ClmDatabase } from '../db/db';
 import { openSyncDoc } from '../db/sync-doc';
 import { localStore } from '../db/sync-local';
 import { Bridge } from './bridge';

@@ -6,11 +6,10 @@
 // between the two writes) reaches the document at the next start.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ClmDatabase, db as phone, type AttemptRecord } from '../../src/db/db';
+import { ClmDatabase, db as phone, onLocalChange, type AttemptRecord } from '../../src/db/db';
 import { localStore } from '../../src/db/sync-local';
 import { setFlag, setSetting } from '../../src/db/study';
 import { setNewPerDay } from '../../src/db/settings';
-import { onLocalChange } from '../../src/db/changes';
 import { logEducation, removeEducation } from '../../src/features/hours/data';
 import { Bridge } from '../../src/sync/bridge';
 

@@ -7,12 +7,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { Server } from '@hocuspocus/server';
-import { ClmDatabase, db as phone, type AnswerRecord } from '../../src/db/db';
+import { ClmDatabase, db as phone, noteLocalChange, type AnswerRecord } from '../../src/db/db';
 import { recordAnswer } from '../../src/db/answers';
 import { createAttempt, chooseOption } from '../../src/db/attempts';
 import { submitAttempt } from '../../src/db/exam-submit';
 import { setFlag } from '../../src/db/study';
-import { noteLocalChange } from '../../src/db/changes';
 import { replayQuestions, addToDays } from '../../src/lib/replay';
 import { startSync, REFUSED_MESSAGE, type SyncHandle } from '../../src/sync/engine';
 import type { Account } from '../../src/db/account';

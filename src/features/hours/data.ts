@@ -1,9 +1,8 @@
 // "My hours": a member's study-group attendance (from the chapter's records on this device)
 // and their own logged education.
 import { useStored } from '../../db/use-stored';
-import { db } from '../../db/db';
+import { db, noteLocalChange } from '../../db/db';
 import { getSetting, setSetting } from '../../db/study';
-import { noteLocalChange } from '../../db/changes';
 import type { EducationEntry } from '../../lib/ce';
 import type { Attendance, Member } from '../../lib/chapter';
 import { content } from '../../content/runtime';
