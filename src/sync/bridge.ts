@@ -18,6 +18,10 @@ import {
 } from '../lib/sync-merge';
 import { SYNCED_SETTINGS } from '../db/settings';
 
+/** Answers (about 200 bytes each) and attempts (up to ~20 KB) per document update. */
+const ANSWERS_PER_UPDATE = 1000;
+const ATTEMPTS_PER_UPDATE = 25;
+
 /** The origin of the bridge's own writes to the document (its observers skip them). */
 export const BRIDGE = Symbol('clm-sync-bridge');
 
@@ -94,12 +98,23 @@ export class Bridge {
 
   /** Full reconcile both ways (at start: heals a crash between a table write and the doc's). */
   start(): Promise<void> {
+    this.pullAll();
+    this.pushAll();
+    return this.idle();
+  }
+
+  /** Doc → local for everything in the document (the engine: as soon as the document is loaded). */
+  pullAll(): void {
     const keys = noKeys();
     for (const name of Object.keys(this.maps) as (keyof Maps)[])
       for (const k of this.maps[name].keys()) keys[name].add(k);
     this.run(() => this.pull(keys));
+  }
+
+  /** Local → doc for every row (the engine: once connected, so a long history goes up in parts). */
+  pushAll(): void {
+    this.lastAnswerId = 0;
     this.run(() => this.push());
-    return this.idle();
   }
 
   /** A committed local write: push what it changed. */
@@ -161,14 +176,25 @@ export class Bridge {
       !table || table === 'education' ? this.store.education(keys) : undefined,
     ]);
     const now = Date.now();
+    const m = this.maps;
+    // A long history goes up in several updates, each well under the server's message limit.
+    const all = [...answers, ...byUid];
+    for (let i = 0; i < all.length; i += ANSWERS_PER_UPDATE) {
+      this.doc.transact(() => {
+        for (const a of all.slice(i, i + ANSWERS_PER_UPDATE)) {
+          const value = answerToDoc(a, m.answers.get(a.uid));
+          if (value) m.answers.set(a.uid, value);
+          this.lastAnswerId = Math.max(this.lastAnswerId, a.id);
+        }
+      }, BRIDGE);
+    }
+    for (let i = 0; i < attempts.length; i += ATTEMPTS_PER_UPDATE) {
+      this.doc.transact(() => {
+        for (const a of attempts.slice(i, i + ATTEMPTS_PER_UPDATE))
+          if (attemptToDoc(a, m.attempts.get(a.id))) m.attempts.set(a.id, plain(a));
+      }, BRIDGE);
+    }
     this.doc.transact(() => {
-      const m = this.maps;
-      for (const a of [...answers, ...byUid]) {
-        const value = answerToDoc(a, m.answers.get(a.uid));
-        if (value) m.answers.set(a.uid, value);
-        this.lastAnswerId = Math.max(this.lastAnswerId, a.id);
-      }
-      for (const a of attempts) if (attemptToDoc(a, m.attempts.get(a.id))) m.attempts.set(a.id, plain(a));
       if (flags) {
         for (const id of keys ?? flags.keys()) {
           const row = flags.get(id);

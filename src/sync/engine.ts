@@ -16,6 +16,9 @@ export const REFUSED_MESSAGE =
 /** The close code the server uses for a revoked device (sync.md). */
 const REVOKED_CLOSE = 4401;
 
+/** With no server in reach, the tables' rows go into the document after this long anyway. */
+const OFFLINE_PUSH_MS = 10_000;
+
 export interface SyncHandle {
   subscribe(listener: () => void): () => void;
   status(): SyncStatus;
@@ -52,6 +55,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
   let socket: HocuspocusProviderWebsocket | undefined;
   let closeDoc: (() => void) | undefined;
   let started: Promise<void> = Promise.resolve();
+  let stopTimers: () => void = () => undefined;
 
   const update = () => {
     const pending = (provider?.unsyncedChanges ?? 0) + (bridge?.busy ?? 0);
@@ -90,7 +94,18 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       unsubscribe();
       previousClose();
     };
-    await bridge.start();
+    // The document's content reaches the tables at once; the tables' rows go into the document
+    // once the first handshake is done, so they travel as updates of bounded size rather than
+    // in one sync message (and at once if the server stays out of reach: they wait in the doc).
+    bridge.pullAll();
+    let pushed = false;
+    const pushAll = () => {
+      if (pushed || !bridge) return;
+      pushed = true;
+      bridge.pushAll();
+    };
+    const fallback = setTimeout(pushAll, OFFLINE_PUSH_MS);
+    stopTimers = () => clearTimeout(fallback);
     socket = new HocuspocusProviderWebsocket({
       url: options.url ?? syncUrl(account),
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
@@ -100,7 +115,10 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       name: docName,
       document: loaded.doc,
       token: account.token,
-      onSynced: update,
+      onSynced: () => {
+        pushAll();
+        update();
+      },
       onUnsyncedChanges: update,
       onAuthenticationFailed: refuse,
       onStatus: ({ status }) => {
@@ -139,6 +157,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       stopped = true;
       await started;
       await bridge?.idle();
+      stopTimers();
       bridge?.stop();
       provider?.destroy();
       socket?.destroy();
