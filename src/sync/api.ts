@@ -58,6 +58,9 @@ export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
 export const OFFLINE_MESSAGE =
   'This device cannot reach the sync server: it seems to be offline. Your data on this device is safe; try again when it is online.';
+const SLOW_MESSAGE = 'The sync server did not answer in time. Your data on this device is safe; try again in a moment.';
+/** A request the server has not answered by then is given up (a hung proxy must not hang a screen). */
+export const API_TIMEOUT_MS = 20_000;
 const UNEXPECTED = 'The sync server sent an answer this app does not understand. Try again later.';
 
 /** Where the API lives: the app's own origin unless the account names another. */
@@ -109,7 +112,10 @@ async function call<T>(
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (server.token) headers.Authorization = `Bearer ${server.token}`;
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), API_TIMEOUT_MS);
   let response: Response;
+  let json: unknown;
   try {
     const init: RequestInit = {
       method,
@@ -117,19 +123,17 @@ async function call<T>(
       cache: 'no-store',
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
+      signal: abort.signal,
     };
     if (body !== undefined) init.body = JSON.stringify(body);
     response = await fetch(`${server.origin ?? ''}${path}`, init);
+    json = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   } catch {
-    return fail(OFFLINE_MESSAGE, { offline: true });
+    return fail(abort.signal.aborted ? SLOW_MESSAGE : OFFLINE_MESSAGE, { offline: true });
+  } finally {
+    clearTimeout(timer);
   }
   const status = response.status;
-  let json: unknown;
-  try {
-    json = response.status === 204 ? undefined : await response.json();
-  } catch {
-    json = undefined;
-  }
   if (!response.ok) {
     const said = isObject(json) && isString(json.error) && json.error.trim() ? json.error : undefined;
     const unauthorized = status === 401;

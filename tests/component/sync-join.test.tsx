@@ -45,6 +45,9 @@ describe('signing in with a link', () => {
     expect(router.state.location.pathname).toBe('/settings');
     const hello = await within(section).findByText(/^This device is signed in\./);
     expect(hello).toHaveFocus();
+    // Said once: a reload of Settings does not say it again.
+    await waitFor(() => expect(router.state.location.state).toBeNull());
+    expect(router.state.location).toMatchObject({ pathname: '/settings', hash: '#sync' });
     expect(within(section).getByText(PERSON.name)).toBeInTheDocument();
     expect(calls[0]).toMatchObject({ method: 'POST', path: '/api/enrol', body: { code: 'abc123', label: 'My phone' } });
     expect(await getAccount()).toMatchObject({ token: 'token-new', person: PERSON, device: { id: 'd-new' } });

@@ -2,7 +2,7 @@
 // out: what sync does and how to get it (an invite link). Signed in: who, the status, adding a
 // device, the person's devices and signing out (signed-in.tsx).
 import { useEffect, useState } from 'react';
-import { useLocation } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { useAccount } from './data';
 import { SignedIn } from './signed-in';
 import './sync.css';
@@ -10,18 +10,22 @@ import './sync.css';
 export default function SyncSection() {
   const account = useAccount();
   const location = useLocation();
-  const welcome = (location.state as { signedIn?: unknown } | null)?.signedIn;
+  const navigate = useNavigate();
+  // Just signed in (from /join): said once, not again after a reload of the page.
+  const [welcome] = useState(() => typeof (location.state as { signedIn?: unknown } | null)?.signedIn === 'string');
   // What the last sign-out said, shown on the signed-out view that follows it.
   const [after, setAfter] = useState<string | undefined>(undefined);
 
   // Arriving at /settings#sync (after signing in): the section comes into view.
   const ready = account !== undefined;
   useEffect(() => {
-    if (ready && location.hash === '#sync') document.getElementById('sync')?.scrollIntoView?.({ block: 'start' });
-  }, [ready, location.hash]);
+    if (!ready) return;
+    if (location.hash === '#sync') document.getElementById('sync')?.scrollIntoView?.({ block: 'start' });
+    if (location.state) void navigate({ hash: location.hash }, { replace: true, state: null });
+  }, [ready, location.hash, location.state, navigate]);
 
   if (account === undefined) return <p className="muted">Loading…</p>;
-  if (account) return <SignedIn account={account} welcome={typeof welcome === 'string'} onSignedOut={setAfter} />;
+  if (account) return <SignedIn account={account} welcome={welcome} onSignedOut={setAfter} />;
   return (
     <div className="stack">
       {after && (
