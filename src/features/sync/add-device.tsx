@@ -9,7 +9,7 @@ const QrCode = lazy(() => import('./qr-code'));
 
 const clock = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 
-export function AddDevice({ account }: { account: Account }) {
+export function AddDevice({ account, onRefused }: { account: Account; onRefused: (message: string) => void }) {
   const [link, setLink] = useState<DeviceLink | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | undefined>(undefined);
@@ -23,6 +23,7 @@ export function AddDevice({ account }: { account: Account }) {
     const result = await createDeviceLink(serverOf(account));
     setBusy(false);
     if (result.ok) setLink(result.value);
+    else if (result.unauthorized) onRefused(result.error);
     else setMessage({ error: true, text: `No link was made. ${result.error}` });
   };
 

@@ -2,6 +2,7 @@
 // status, adding another device, the person's devices, and signing this one out. A device the
 // server refuses (signed out elsewhere, token expired) says so and offers to sign in again.
 import { useEffect, useRef, useState } from 'react';
+import { writeFailureMessage } from '../../lib/write-error';
 import { fetchMe } from '../../sync/api';
 import { AddDevice } from './add-device';
 import { forgetAccount, serverOf, useSyncStatus, type Account } from './data';
@@ -21,6 +22,7 @@ export function SignedIn({ account, welcome, onSignedOut }: Props) {
   const [refusal, setRefusal] = useState<string | undefined>(undefined);
   const [chapter, setChapter] = useState<string | undefined>(undefined);
   const [leaving, setLeaving] = useState(false);
+  const [leaveError, setLeaveError] = useState<string | undefined>(undefined);
   const hello = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -48,8 +50,9 @@ export function SignedIn({ account, welcome, onSignedOut }: Props) {
       onSignedOut(
         'This device is signed out; its data is kept. To sign in again, open a new link here: an invite from your chapter, or "Add another device" on a device of yours that is still signed in.',
       );
-    } catch {
+    } catch (e) {
       setLeaving(false);
+      setLeaveError(writeFailureMessage(e, 'this device is still signed in'));
     }
   };
 
@@ -72,12 +75,13 @@ export function SignedIn({ account, welcome, onSignedOut }: Props) {
               Sign in again
             </button>
           </p>
+          {leaveError && <p>{leaveError}</p>}
         </div>
       ) : (
         <>
           <SyncStatusLine status={status} />
           <h3>Add another device</h3>
-          <AddDevice account={account} />
+          <AddDevice account={account} onRefused={setRefusal} />
           <h3>Your devices</h3>
           <DeviceList account={account} onRefused={setRefusal} />
         </>
