@@ -129,8 +129,12 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       onClose: ({ event }) => {
         link = 'disconnected';
         everDown = true;
-        if (event.code === REVOKED_CLOSE) refuse();
-        else update();
+        // The socket closed with 4401, or the document closed by the server with reason "revoked".
+        if (event.code === REVOKED_CLOSE || event.reason === 'revoked') return refuse();
+        // The server closed the document but not the socket (it is shutting down): close the
+        // socket too, so the provider reconnects (with its backoff) instead of waiting, idle.
+        if (socket?.status === 'connected') socket.webSocket?.close();
+        update();
       },
     });
     provider.attach();

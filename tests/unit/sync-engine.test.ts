@@ -19,6 +19,7 @@ import type { Account } from '../../src/db/account';
 const DAY = 86_400_000;
 const T0 = Date.parse('2027-03-01T09:00:00Z');
 let server: Server;
+let revoked = false;
 let url: string;
 const laptop = new ClmDatabase('clm-study-laptop');
 const handles: SyncHandle[] = [];
@@ -65,15 +66,18 @@ const tables = async (d: ClmDatabase) => ({
   days: await d.days.orderBy('day').toArray(),
 });
 
-beforeAll(async () => {
-  server = new Server({
-    port: 0,
+const newServer = (port: number) =>
+  new Server({
+    port,
     address: '127.0.0.1',
     quiet: true,
     async onAuthenticate({ token }) {
-      if (token !== 'good') throw new Error('revoked');
+      if (token !== 'good' || revoked) throw new Error('revoked');
     },
   });
+
+beforeAll(async () => {
+  server = newServer(0);
   await server.listen();
   url = server.webSocketURL;
   await Promise.all([phone.open(), laptop.open()]);
@@ -182,5 +186,44 @@ describe('two devices of one person', () => {
     await until('refused', async () => h.status().state === 'refused');
     expect(h.status().message).toBe(REFUSED_MESSAGE);
     expect(await laptop.answers.count()).toBe(before);
+  });
+
+  it('keeps changes made while the server is down and sends them when it is back', async () => {
+    const a = sync(phone, 'phone');
+    const b = sync(laptop, 'laptop');
+    await until('both synced', async () => a.status().state === 'synced' && b.status().state === 'synced');
+    const port = server.address.port;
+    await server.destroy();
+    await until('phone offline', async () => a.status().state === 'offline');
+    await recordAnswer({ questionId: 'q-down', choice: [0], correct: true, context: 'area:x', at: T0 + 20 * DAY });
+    await until('a change waiting', async () => a.status().pending > 0);
+    server = newServer(port);
+    await server.listen();
+    await until(
+      'the laptop to get it',
+      async () => (await laptop.answers.where('questionId').equals('q-down').count()) === 1,
+      30_000,
+    );
+    await until(
+      'both synced again',
+      async () => a.status().state === 'synced' && b.status().state === 'synced',
+      30_000,
+    );
+    await Promise.all([a.settled(), b.settled()]);
+    expect(await tables(laptop)).toEqual(await tables(phone));
+  }, 60_000);
+
+  it('a device revoked while connected is closed (4401), says so, and keeps its data', async () => {
+    const h = sync(phone, 'phone');
+    await until('phone synced', async () => h.status().state === 'synced');
+    const before = await phone.answers.count();
+    revoked = true;
+    // As the chapter server does on DELETE /api/devices/:id: the socket closed with 4401.
+    for (const c of server.hocuspocus.documents.get('user:p-1')?.getConnections() ?? [])
+      c.webSocket.close(4401, 'revoked');
+    await until('refused', async () => h.status().state === 'refused');
+    expect(h.status()).toMatchObject({ state: 'refused', message: REFUSED_MESSAGE });
+    expect(await phone.answers.count()).toBe(before);
+    revoked = false;
   });
 });
