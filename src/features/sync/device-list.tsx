@@ -9,6 +9,9 @@ import { revokeDevice, serverOf, type Account } from './data';
 
 type Message = { error: boolean; text: string };
 
+const byCurrentThenSeen = (a: DeviceInfo, b: DeviceInfo) =>
+  Number(b.current) - Number(a.current) || (b.lastSeenAt ?? 0) - (a.lastSeenAt ?? 0);
+
 const day = (t: number) => new Date(t).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 export function DeviceList({ account, onRefused }: { account: Account; onRefused: (message: string) => void }) {
@@ -78,7 +81,8 @@ export function DeviceList({ account, onRefused }: { account: Account; onRefused
   return (
     <div className="stack">
       <ul className="device-list" aria-label="Your devices">
-        {devices.map((d) => (
+        {/* This device first, then the most recently seen. */}
+        {devices.toSorted(byCurrentThenSeen).map((d) => (
           <li key={d.id}>
             <span className="device-text">
               <span className="device-name">

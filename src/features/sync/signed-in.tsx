@@ -58,7 +58,7 @@ export function SignedIn({ account, welcome, onSignedOut }: Props) {
 
   return (
     <div className="stack">
-      {welcome && (
+      {welcome && !refused && (
         <p className="notice notice-good" role="status" tabIndex={-1} ref={hello}>
           This device is signed in. What you do here now syncs with your other devices.
         </p>
