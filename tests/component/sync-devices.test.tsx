@@ -72,7 +72,8 @@ describe('Settings: sync, signed in', () => {
     expect(within(laptop as HTMLElement).getByRole('button', { name: 'Sign out Firefox on Windows' })).toBeDisabled();
     confirm(noContent());
     await waitFor(() => expect(within(list).queryByText('Firefox on Windows')).not.toBeInTheDocument());
-    expect(within(section).getByText(/"Firefox on Windows" is signed out/)).toBeInTheDocument();
+    // Its button gone, focus goes to what happened.
+    expect(within(section).getByText(/"Firefox on Windows" is signed out/)).toHaveFocus();
     const revoke = calls.find((c) => c.method === 'DELETE');
     expect(revoke).toMatchObject({ path: '/api/devices/d-laptop', authorization: 'Bearer token-phone' });
   });

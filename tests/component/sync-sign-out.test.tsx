@@ -1,7 +1,7 @@
 // Signing this device out: the server is told (its token refused from then on), and the data on
 // the device is kept, or removed after a confirmation, as the person chooses.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { getAccount, saveAccount } from '../../src/db/account';
 import { recordAnswer } from '../../src/db/answers';
 import { db } from '../../src/db/db';
@@ -40,7 +40,8 @@ describe('signing this device out', () => {
     const keep = within(section).getByRole('radio', { name: /Keep my data on this device/ });
     expect(keep).toBeChecked();
     await user.click(within(section).getByRole('button', { name: 'Sign out' }));
-    expect(await within(section).findByText(/This device is signed out\. Your data stays on it/)).toBeInTheDocument();
+    const done = await within(section).findByText(/This device is signed out\. Your data stays on it/);
+    await waitFor(() => expect(done).toHaveFocus());
     expect(await getAccount()).toBeUndefined();
     expect(await db.answers.count()).toBe(1);
     expect(fakeSync.stopped).toBeGreaterThan(0);

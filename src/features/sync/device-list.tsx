@@ -1,7 +1,7 @@
 // The person's devices that are signed in, as the server lists them, this one marked. Signing
 // another out waits for the server: the row goes only once the server confirms, and stays, with
 // the reason, when it does not.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNow } from '../../components/ui/use-now';
 import { timeAgo } from '../../lib/time-ago';
 import { listDevices, type ApiResult, type DeviceInfo } from '../../sync/api';
@@ -20,6 +20,8 @@ export function DeviceList({ account, onRefused }: { account: Account; onRefused
   const [leaving, setLeaving] = useState<ReadonlySet<string>>(new Set());
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const now = useNow(60_000);
+  // Where focus goes when the row whose button had it is gone.
+  const said = useRef<HTMLParagraphElement>(null);
 
   const show = useCallback(
     (result: ApiResult<DeviceInfo[]>) => {
@@ -57,6 +59,7 @@ export function DeviceList({ account, onRefused }: { account: Account; onRefused
         error: false,
         text: `"${device.label}" is signed out: it can no longer sync. Its own data stays on it.`,
       });
+      said.current?.focus();
     } else if (result.unauthorized) {
       onRefused(result.error);
     } else {
@@ -110,7 +113,7 @@ export function DeviceList({ account, onRefused }: { account: Account; onRefused
           </li>
         ))}
       </ul>
-      <p role="status" className={message?.error ? 'notice notice-error' : undefined}>
+      <p role="status" tabIndex={-1} ref={said} className={message?.error ? 'notice notice-error' : undefined}>
         {message?.text}
       </p>
     </div>

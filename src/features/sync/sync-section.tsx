@@ -1,7 +1,7 @@
 // Settings' "Sync across your devices", loaded on its own so Settings opens without it. Signed
 // out: what sync does and how to get it (an invite link). Signed in: who, the status, adding a
 // device, the person's devices and signing out (signed-in.tsx).
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useAccount } from './data';
 import { SignedIn } from './signed-in';
@@ -15,6 +15,12 @@ export default function SyncSection() {
   const [welcome] = useState(() => typeof (location.state as { signedIn?: unknown } | null)?.signedIn === 'string');
   // What the last sign-out said, shown on the signed-out view that follows it.
   const [after, setAfter] = useState<string | undefined>(undefined);
+  // Signed out, the button that had focus is gone: focus goes to what happened.
+  const said = useRef<HTMLParagraphElement>(null);
+  const signedOut = account === null;
+  useEffect(() => {
+    if (after && signedOut) said.current?.focus();
+  }, [after, signedOut]);
 
   // Arriving at /settings#sync (after signing in): the section comes into view.
   const ready = account !== undefined;
@@ -29,7 +35,7 @@ export default function SyncSection() {
   return (
     <div className="stack">
       {after && (
-        <p className="notice notice-good" role="status">
+        <p className="notice notice-good" role="status" tabIndex={-1} ref={said}>
           {after}
         </p>
       )}
