@@ -8,6 +8,7 @@ import type { Backup, BackupTable } from '../lib/backup-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY, backupDue } from '../lib/backup';
 import { askPersistence, persistenceStatus } from './persistence';
 import type { AnswerRecord } from './db';
+import { answersWithUids } from './uids';
 
 /**
  * Tables a backup leaves out: the signed-in account (its token is this device's credential)
@@ -80,10 +81,10 @@ export async function restorePlan(backup: Backup): Promise<RestoreCount[]> {
  */
 async function answersToRestore(records: readonly AnswerRecord[]): Promise<AnswerRecord[]> {
   const withUid = records.map((r) => ({ ...r, uid: r.uid ?? crypto.randomUUID() }));
-  const held = await db.answers
-    .where('uid')
-    .anyOf(withUid.map((r) => r.uid))
-    .toArray();
+  const held = await answersWithUids(
+    db,
+    withUid.map((r) => r.uid),
+  );
   const idOf = new Map(held.map((a) => [a.uid, a.id]));
   return withUid.filter((r) => !idOf.has(r.uid) || idOf.get(r.uid) === r.id);
 }

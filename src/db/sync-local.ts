@@ -10,6 +10,7 @@ import { answerFromDoc, attemptFromDoc, isRemoved, latest, type DocAnswer, type 
 import type { SettingRecord } from './db';
 import { SYNCED_SETTINGS } from './settings';
 import { localDay } from '../lib/progress';
+import { answersWithUids, MANY_KEYS } from './uids';
 
 export type UidAnswer = AnswerRecord & { uid: string; id: number };
 export interface DocFlag {
@@ -95,14 +96,23 @@ async function applyRemote(db: ClmDatabase, batch: RemoteBatch): Promise<void> {
   });
 }
 
+async function answersOf(db: ClmDatabase, questionIds: ReadonlySet<string>): Promise<AnswerRecord[]> {
+  if (questionIds.size <= MANY_KEYS)
+    return db.answers
+      .where('questionId')
+      .anyOf([...questionIds])
+      .toArray();
+  return (await db.answers.toArray()).filter((a) => questionIds.has(a.questionId));
+}
+
 async function applyAnswers(db: ClmDatabase, incoming: readonly DocAnswer[]): Promise<void> {
   if (incoming.length === 0) return;
   const held = new Map(
     (
-      await db.answers
-        .where('uid')
-        .anyOf(incoming.map((a) => a.uid))
-        .toArray()
+      await answersWithUids(
+        db,
+        incoming.map((a) => a.uid),
+      )
     ).map((a) => [a.uid, a]),
   );
   const added = new Map<string, DocAnswer>();
@@ -119,11 +129,7 @@ async function applyAnswers(db: ClmDatabase, incoming: readonly DocAnswer[]): Pr
   if (touched.size === 0) return;
   const fresh = [...added.values()].map((a) => ({ ...a }));
   if (fresh.length) await db.answers.bulkAdd(fresh);
-  const all = await db.answers
-    .where('questionId')
-    .anyOf([...touched])
-    .toArray();
-  const { cards, progress } = replayQuestions(all);
+  const { cards, progress } = replayQuestions(await answersOf(db, touched));
   await db.cards.bulkPut(cards);
   await db.progress.bulkPut(progress);
   if (fresh.length) {
