@@ -18,6 +18,8 @@ type YDatabase = Dexie & { syncDocs: EntityTable<SyncDocRow, 'id'> };
 
 export interface LoadedDoc {
   doc: Y.Doc;
+  /** Other documents this database holds (another person synced here before). */
+  others: string[];
   /** Releases the document and closes this instance (the app's own instance stays open). */
   close(): void;
 }
@@ -31,6 +33,7 @@ export async function openSyncDoc(dbName: string, docId: string): Promise<Loaded
   await ydb.transaction('rw', ydb.syncDocs, async () => {
     if (!(await ydb.syncDocs.get(docId))) await ydb.syncDocs.add({ id: docId } as SyncDocRow);
   });
+  const others = ((await ydb.syncDocs.toCollection().primaryKeys()) as string[]).filter((id) => id !== docId);
   const row = await ydb.syncDocs.get(docId);
   if (!row) throw new Error(`The synced document ${docId} could not be created.`);
   const doc = row.doc;
@@ -38,6 +41,7 @@ export async function openSyncDoc(dbName: string, docId: string): Promise<Loaded
   await provider.whenLoaded;
   return {
     doc,
+    others,
     close: () => {
       DexieYProvider.release(doc);
       ydb.close();

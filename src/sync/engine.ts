@@ -13,6 +13,9 @@ import type { SyncStatus } from './status';
 export const REFUSED_MESSAGE =
   'This device was signed out on the server. Your data on this device is kept; sign in again to sync.';
 
+export const OTHER_PERSON_MESSAGE =
+  "This device holds another person's study data. Sign out and remove this device's data before signing in as someone else.";
+
 /** The close code the server uses for a revoked device (sync.md). */
 const REVOKED_CLOSE = 4401;
 
@@ -48,7 +51,8 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
   /** The WebSocket: connecting (first try or a retry), connected, or down. */
   let link: 'connecting' | 'connected' | 'disconnected' = 'connecting';
   let everDown = false;
-  let refused = false;
+  /** Why the server (or this device) will not sync, once it will not. */
+  let refusal: string | undefined;
   let stopped = false;
   let bridge: Bridge | undefined;
   let provider: HocuspocusProvider | undefined;
@@ -61,7 +65,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     const pending = (provider?.unsyncedChanges ?? 0) + (bridge?.busy ?? 0);
     const { lastSyncedAt } = current;
     let next: SyncStatus;
-    if (refused) next = { state: 'refused', pending, message: REFUSED_MESSAGE };
+    if (refusal) next = { state: 'refused', pending, message: refusal };
     else if (link === 'connected' && provider?.isSynced && pending === 0)
       next = { state: 'synced', pending, lastSyncedAt: Date.now() };
     else if (link === 'connected' || (link === 'connecting' && !everDown)) next = { state: 'syncing', pending };
@@ -72,8 +76,8 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     for (const l of listeners) l();
   };
 
-  const refuse = () => {
-    refused = true;
+  const refuse = (message = REFUSED_MESSAGE) => {
+    refusal = message;
     socket?.disconnect();
     update();
   };
@@ -83,6 +87,9 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     const loaded = await openSyncDoc(database.name, docName);
     closeDoc = loaded.close;
     if (stopped) return loaded.close();
+    // Another person's records are in these tables: syncing would send them into this
+    // person's document. Nothing is sent; the person is told what to do.
+    if (loaded.others.length > 0) return refuse(OTHER_PERSON_MESSAGE);
     bridge = new Bridge(loaded.doc, localStore(database));
     bridge.onIdle = update;
     const unsubscribe = onLocalChange((change) => {
@@ -120,7 +127,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
         update();
       },
       onUnsyncedChanges: update,
-      onAuthenticationFailed: refuse,
+      onAuthenticationFailed: () => refuse(),
       onStatus: ({ status }) => {
         link = status;
         if (status === 'disconnected') everDown = true;
@@ -133,7 +140,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
         if (event.code === REVOKED_CLOSE || event.reason === 'revoked') return refuse();
         // The server closed the document but not the socket (it is shutting down): close the
         // socket too, so the provider reconnects (with its backoff) instead of waiting, idle.
-        if (socket?.status === 'connected') socket.webSocket?.close();
+        if (socket?.status === 'connected' && !refusal) socket.webSocket?.close();
         update();
       },
     });

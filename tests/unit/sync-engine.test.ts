@@ -13,7 +13,7 @@ import { createAttempt, chooseOption } from '../../src/db/attempts';
 import { submitAttempt } from '../../src/db/exam-submit';
 import { setFlag } from '../../src/db/study';
 import { replayQuestions, addToDays } from '../../src/lib/replay';
-import { startSync, REFUSED_MESSAGE, type SyncHandle } from '../../src/sync/engine';
+import { OTHER_PERSON_MESSAGE, startSync, REFUSED_MESSAGE, type SyncHandle } from '../../src/sync/engine';
 import type { Account } from '../../src/db/account';
 
 const DAY = 86_400_000;
@@ -225,5 +225,16 @@ describe('two devices of one person', () => {
     expect(h.status()).toMatchObject({ state: 'refused', message: REFUSED_MESSAGE });
     expect(await phone.answers.count()).toBe(before);
     revoked = false;
+  });
+
+  it('refuses to send another person’s data: a device that synced for one person, signed in as another', async () => {
+    const before = await laptop.answers.count();
+    const other = { ...account('laptop'), person: { id: 'p-2', name: 'Bo Park', email: 'bo@example.org', roles: [] } };
+    const h = startSync(other, { database: laptop, url, WebSocketPolyfill: WebSocket });
+    handles.push(h);
+    await until('refused', async () => h.status().state === 'refused');
+    expect(h.status().message).toBe(OTHER_PERSON_MESSAGE);
+    expect(server.hocuspocus.documents.has('user:p-2')).toBe(false);
+    expect(await laptop.answers.count()).toBe(before);
   });
 });
