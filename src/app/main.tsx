@@ -54,3 +54,14 @@ if (prerendered) {
 } else {
   render(root);
 }
+
+// Sync, on a device that is signed in: a moment after start, the small facade reads the account
+// and, only if there is one, loads the engine (yjs and the provider never ride in this chunk).
+setTimeout(
+  () =>
+    void import('../sync/index').then(
+      (sync) => sync.ensureSyncStarted(),
+      () => undefined,
+    ),
+  1000,
+);

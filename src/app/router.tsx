@@ -69,7 +69,10 @@ export const routes: RouteObject[] = [
       { path: paths.certificate.path, lazy: () => import('../features/chapter/certificate-page') },
       { path: paths.myHours.path, lazy: () => import('../features/hours/my-hours-page') },
       { path: paths.more.path, lazy: () => import('./nav/more-page') },
-      { path: paths.settings.path, lazy: () => import('../features/settings/settings-page') },
+      // Settings with the sync section in it (src/app composes the two features).
+      { path: paths.settings.path, lazy: () => import('./settings-route') },
+      // An invite or device link: /join#code=...
+      { path: paths.join.path, lazy: () => import('../features/sync/join-page') },
       { path: '*', lazy: async () => ({ Component: (await import('../components/ui/not-found')).NotFound }) },
     ],
   },

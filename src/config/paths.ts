@@ -32,4 +32,8 @@ export const paths = {
   myHours: { path: '/my-hours', href: () => '/my-hours' },
   more: { path: '/more', href: () => '/more' },
   settings: { path: '/settings', href: () => '/settings' },
+  /** Settings' sync section: where signing in leads. */
+  settingsSync: { path: '/settings', href: () => '/settings#sync' },
+  /** An invite or device link: the code is in the fragment (#code=...), never sent to a server in a URL. */
+  join: { path: '/join', href: () => '/join' },
 } as const;

@@ -2,7 +2,7 @@
 // transaction, so they never disagree after a crash or a closed tab. A practice-set answer also
 // stores the set's response in that same transaction (see attempts.ts), so a set killed between
 // two writes can never count an answer twice.
-import { db, foldAnswer, type AnswerRecord } from './db';
+import { db, foldAnswer, type AnswerRecord, noteLocalChange } from './db';
 import { localDay } from '../lib/progress';
 import { reviewCard, type Confidence, type StoredCard } from '../lib/review';
 
@@ -11,14 +11,14 @@ export const MAX_ANSWER_MS = 5 * 60 * 1000;
 /** The tables an answer touches: a transaction that writes answers must include them all. */
 export const answerTables = () => [db.answers, db.cards, db.progress, db.days];
 
-export type NewAnswer = Omit<AnswerRecord, 'id' | 'at'> & { at?: number };
+export type NewAnswer = Omit<AnswerRecord, 'id' | 'at' | 'uid'> & { at?: number };
 
 // The card as it was before each answer of this tab moved it, so "I guessed" / "Easy" can
 // re-rate from there. Kept here so components never carry scheduler state between calls.
 const cardsBefore = new Map<number, StoredCard | undefined>();
 
 export function normalise(answer: NewAnswer): AnswerRecord {
-  const record: AnswerRecord = { ...answer, at: answer.at ?? Date.now() };
+  const record: AnswerRecord = { ...answer, at: answer.at ?? Date.now(), uid: crypto.randomUUID() };
   if (record.ms !== undefined) record.ms = Math.max(0, Math.min(MAX_ANSWER_MS, Math.round(record.ms)));
   return record;
 }
@@ -49,6 +49,7 @@ export async function writeAnswer(record: AnswerRecord): Promise<AnswerRecord> {
 export async function recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
   const record = normalise(answer);
   await db.transaction('rw', answerTables(), () => writeAnswer(record));
+  noteLocalChange('answers');
   return record;
 }
 
@@ -58,6 +59,14 @@ export async function recordAnswer(answer: NewAnswer): Promise<AnswerRecord> {
  */
 export async function rateConfidence(answer: AnswerRecord, confidence: Confidence): Promise<void> {
   if (answer.id === undefined || !cardsBefore.has(answer.id)) return;
-  const next = reviewCard(answer.questionId, cardsBefore.get(answer.id), answer.correct, answer.at, confidence);
-  if (next) await db.cards.put(next);
+  const id = answer.id;
+  const next = reviewCard(answer.questionId, cardsBefore.get(id), answer.correct, answer.at, confidence);
+  if (!next) return;
+  // The confidence is kept on the answer, so a replay of the answers (sync) rates it the same.
+  await db.transaction('rw', db.answers, db.cards, async () => {
+    await db.answers.update(id, { confidence });
+    await db.cards.put(next);
+  });
+  answer.confidence = confidence;
+  noteLocalChange('answers');
 }

@@ -2,7 +2,7 @@
 // questions, position, responses, flags and (exams, timed sets) its clock. Every user action is
 // one named operation that reads the record fresh inside its own transaction and changes only
 // its own part, so two tabs on one attempt never write back each other's stale lists.
-import { db, type AttemptRecord, type Response } from './db';
+import { db, type AttemptRecord, type Response, noteLocalChange } from './db';
 import { answerTables, normalise, writeAnswer, type NewAnswer } from './answers';
 import { checkpoint } from '../lib/exam-clock';
 import type { AnswerRecord } from './db';
@@ -10,14 +10,18 @@ import { newSeed } from '../lib/random';
 
 /** Reads the attempt fresh, applies one change and stores it, in one transaction. */
 async function change(id: string, fn: (a: AttemptRecord) => void | false): Promise<AttemptRecord | undefined> {
-  return db.transaction('rw', db.attempts, async () => {
+  let changed = false;
+  const result = await db.transaction('rw', db.attempts, async () => {
     const a = await db.attempts.get(id);
     if (!a) return undefined;
     if (fn(a) === false) return a;
     a.updatedAt = Date.now();
     await db.attempts.put(a);
+    changed = true;
     return a;
   });
+  if (changed) noteLocalChange('attempts', [id]);
+  return result;
 }
 
 /** Stores a new practice set or exam, active, at its first question. */
@@ -36,6 +40,7 @@ export async function createAttempt(
     ...fields,
   };
   await db.attempts.add(attempt);
+  noteLocalChange('attempts', [attempt.id]);
   return attempt;
 }
 
@@ -87,7 +92,7 @@ export async function answerInSet(
   answer: NewAnswer,
 ): Promise<{ record: AnswerRecord | undefined; response: Response } | undefined> {
   const record = normalise(answer);
-  return db.transaction('rw', [db.attempts, ...answerTables()], async () => {
+  const result = await db.transaction('rw', [db.attempts, ...answerTables()], async () => {
     const a = await db.attempts.get(id);
     if (!a) return undefined;
     const existing = a.responses[record.questionId];
@@ -99,6 +104,11 @@ export async function answerInSet(
     await db.attempts.put(a);
     return { record, response };
   });
+  if (result?.record) {
+    noteLocalChange('answers');
+    noteLocalChange('attempts', [id]);
+  }
+  return result;
 }
 
 /**

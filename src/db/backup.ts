@@ -3,16 +3,26 @@
 // a failed restore leaves the database exactly as it was. The file is checked in
 // src/lib/backup-schema.ts before anything here writes.
 import type { IndexableType } from 'dexie';
-import { db } from './db';
+import { db, noteLocalChange } from './db';
 import type { Backup, BackupTable } from '../lib/backup-schema';
 import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY, backupDue } from '../lib/backup';
 import { askPersistence, persistenceStatus } from './persistence';
+import type { AnswerRecord } from './db';
+import { answersWithUids } from './uids';
+
+/**
+ * Tables a backup leaves out: the signed-in account (its token is this device's credential)
+ * and the synced document, which sync rebuilds from the other tables and the server.
+ */
+export const NOT_BACKED_UP: readonly string[] = ['account', 'syncDocs', '$syncDocs.doc_updates'];
+
+const backedUp = () => db.tables.filter((t) => !NOT_BACKED_UP.includes(t.name));
 
 /** Every table of the database, by name, each with all its records in key order. */
 export async function dumpAll(): Promise<Record<string, unknown[]>> {
-  return db.transaction('r', db.tables, async () => {
+  return db.transaction('r', backedUp(), async () => {
     const out: Record<string, unknown[]> = {};
-    for (const t of db.tables) out[t.name] = await t.toArray();
+    for (const t of backedUp()) out[t.name] = await t.toArray();
     return out;
   });
 }
@@ -65,15 +75,30 @@ export async function restorePlan(backup: Backup): Promise<RestoreCount[]> {
   });
 }
 
+/**
+ * The answers of a backup to write: each with a uid (a backup from before sync has none), and
+ * none this device already holds under another id (the same answer, synced here).
+ */
+async function answersToRestore(records: readonly AnswerRecord[]): Promise<AnswerRecord[]> {
+  const withUid = records.map((r) => ({ ...r, uid: r.uid ?? crypto.randomUUID() }));
+  const held = await answersWithUids(
+    db,
+    withUid.map((r) => r.uid),
+  );
+  const idOf = new Map(held.map((a) => [a.uid, a.id]));
+  return withUid.filter((r) => !idOf.has(r.uid) || idOf.get(r.uid) === r.id);
+}
+
 /** Writes a checked backup in one transaction: every record put by its key; all or nothing. */
 export async function restoreBackup(backup: Backup): Promise<void> {
   const names = Object.keys(backup.tables) as BackupTable[];
   await db.transaction('rw', names, async () => {
     for (const table of names) {
-      const records = backup.tables[table];
+      const records = table === 'answers' ? await answersToRestore(backup.tables.answers) : backup.tables[table];
       if (records.length) await db.table(table).bulkPut(records);
     }
   });
+  for (const table of ['answers', 'attempts', 'flags', 'settings', 'education'] as const) noteLocalChange(table);
 }
 
 /** Whether there is study or chapter data worth backing up. */

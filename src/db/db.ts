@@ -6,7 +6,7 @@
 // stored here: it ships with the app. Only this folder and the features' data.ts modules may
 // import Dexie; components call their named functions.
 import { Dexie, type EntityTable } from 'dexie';
-import type { StoredCard } from '../lib/review';
+import type { Confidence, StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
 import { declareVersions } from './schema';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
@@ -25,6 +25,10 @@ export interface AnswerRecord {
   context: string;
   /** Time spent on the question (ms, capped at 5 minutes). */
   ms?: number;
+  /** The answer's id on every device (a random UUID given when it is first written). */
+  uid?: string;
+  /** After a right answer: how sure the candidate said they were (re-rates the card). */
+  confidence?: Confidence;
 }
 
 export type SetSource =
@@ -98,6 +102,24 @@ export interface FlagRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+  /** When it was last set here (epoch ms): of two devices' settings the later wins. */
+  at?: number;
+}
+
+/** The signed-in account of this device (one record, key "current"; see account.ts). */
+export interface AccountRecord {
+  key: 'current';
+  token: string;
+  person: { id: string; name: string; email: string; roles: string[] };
+  device: { id: string; label: string };
+  /** The sync server's origin when it is not the app's own. */
+  serverOrigin?: string;
+  signedInAt: number;
+}
+
+/** A Yjs document's row; y-dexie keeps its updates in the table "$syncDocs.doc_updates". */
+export interface SyncDocRecord {
+  id: string;
 }
 
 export class ClmDatabase extends Dexie {
@@ -112,6 +134,8 @@ export class ClmDatabase extends Dexie {
   attendance!: EntityTable<Attendance, 'id'>;
   sessionChanges!: EntityTable<SessionChange, 'sessionId'>;
   education!: EntityTable<EducationEntry, 'id'>;
+  account!: EntityTable<AccountRecord, 'key'>;
+  syncDocs!: EntityTable<SyncDocRecord, 'id'>;
 
   constructor(name = 'clm-study') {
     super(name);
@@ -140,3 +164,39 @@ export type { SchemaVersion } from './schema';
 
 export const db = new ClmDatabase();
 watchConnection(db);
+
+// The one hook by which the data layer says it wrote something that syncs: each named write
+// calls noteLocalChange after its transaction committed, with the keys it changed when it
+// knows them (a flag cleared or a setting removed has no row left to find). The sync engine,
+// loaded only after sign-in, listens; with no listener this does nothing. (Here, not in a module
+// of its own, so the bundler keeps it in the database's chunk and not with the scheduler's.)
+export type SyncedTable = 'answers' | 'attempts' | 'flags' | 'settings' | 'education';
+
+export interface LocalChange {
+  table: SyncedTable;
+  /** The keys written or deleted, if known (answers: none; the engine reads new rows). */
+  keys?: readonly string[] | undefined;
+}
+
+type Listener = (change: LocalChange) => void;
+
+const listeners = new Set<Listener>();
+
+/** Calls the listener after each committed local write to a synced table; returns the unsubscribe. */
+export function onLocalChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+/** Announces a committed write (never throws: a listener's failure is its own). */
+export function noteLocalChange(table: SyncedTable, keys?: readonly string[]): void {
+  for (const l of listeners) {
+    try {
+      l({ table, keys });
+    } catch (error) {
+      console.error('Sync could not take a local change', error);
+    }
+  }
+}

@@ -2,7 +2,7 @@
 // summaries, and the attempt marked submitted with its score are one transaction. It is safe to
 // repeat: a retry, a second tab or the time-out racing a click finds the attempt submitted and
 // stores nothing more. A browser killed mid-submit leaves it exactly as it was before.
-import { db, type AttemptRecord } from './db';
+import { db, type AttemptRecord, noteLocalChange } from './db';
 import { answerTables, normalise, writeAnswer } from './answers';
 import { checkpoint } from '../lib/exam-clock';
 import { scoreExam } from '../lib/exam';
@@ -20,7 +20,7 @@ export async function submitAttempt(
   questions: readonly SubmitQuestion[],
   now = Date.now(),
 ): Promise<AttemptRecord | undefined> {
-  return db.transaction('rw', [db.attempts, ...answerTables()], async () => {
+  const submitted = await db.transaction('rw', [db.attempts, ...answerTables()], async () => {
     const a = await db.attempts.get(id);
     if (!a || a.status === 'submitted') return a;
     const right = new Set<string>();
@@ -45,4 +45,7 @@ export async function submitAttempt(
     await db.attempts.put(a);
     return a;
   });
+  noteLocalChange('answers');
+  noteLocalChange('attempts', [id]);
+  return submitted;
 }

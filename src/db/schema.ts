@@ -2,7 +2,7 @@
 // every version (db.ts), and the upgrade tests build a database of each old version from these
 // same entries. Only types come from db.ts, so this module opens no database.
 import type { Dexie, Transaction } from 'dexie';
-import { localDay } from '../lib/progress';
+import { foldAnswer } from '../lib/fold';
 import { normalizeEmail } from '../lib/chapter';
 import type { AnswerRecord, DayRecord, QuestionProgress, RosterDuplicate, StoredMember } from './db';
 
@@ -79,6 +79,28 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       if (duplicates.length > 0) await tx.table('settings').put({ key: ROSTER_DUPLICATES, value: duplicates });
     },
   },
+  // Sync (issue 11): every answer gets a uid, its id across devices (unique; given here to the
+  // answers kept so far, and to each new one as it is written). The signed-in account has its
+  // own table (never synced, never in a backup). syncDocs and its updates table are where
+  // y-dexie keeps the person's Yjs document: declared here as plain tables, so this instance and
+  // the sync code's y-dexie instance (src/db/sync-doc.ts) see one physical schema.
+  {
+    version: 6,
+    stores: {
+      answers: '++id, questionId, at, [questionId+at], &uid',
+      account: 'key',
+      syncDocs: 'id',
+      '$syncDocs.doc_updates': '++i,k',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table<AnswerRecord>('answers')
+        .toCollection()
+        .modify((a) => {
+          a.uid ??= crypto.randomUUID();
+        });
+    },
+  },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));
@@ -91,33 +113,4 @@ export function declareVersions(target: Dexie, upTo = LATEST_VERSION): void {
   }
 }
 
-/** Adds one answer to the per-question and per-day summaries (answers folded in time order). */
-export function foldAnswer(
-  progress: Map<string, QuestionProgress>,
-  days: Map<string, DayRecord>,
-  a: AnswerRecord,
-): void {
-  const p = progress.get(a.questionId) ?? {
-    questionId: a.questionId,
-    answers: 0,
-    rights: 0,
-    lastCorrect: false,
-    wrong: 1,
-    lastAt: 0,
-    firstAt: a.at,
-  };
-  p.firstAt = Math.min(p.firstAt, a.at);
-  p.answers++;
-  if (a.correct) p.rights++;
-  if (a.at >= p.lastAt) {
-    p.lastAt = a.at;
-    p.lastCorrect = a.correct;
-    p.wrong = a.correct ? 0 : 1;
-  }
-  progress.set(a.questionId, p);
-  const day = localDay(a.at);
-  const d = days.get(day) ?? { day, answers: 0, ms: 0 };
-  d.answers++;
-  d.ms += a.ms ?? 0;
-  days.set(day, d);
-}
+export { foldAnswer } from '../lib/fold';

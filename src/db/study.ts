@@ -1,7 +1,7 @@
 // The study repository: reads of answers, review cards and progress, and the flags, attempts
 // and settings. Recording an answer (which needs the FSRS scheduler) is in answers.ts, so the
 // home screen's figures load without the scheduler.
-import { db, type AnswerRecord, type DayRecord, type QuestionProgress } from './db';
+import { db, type AnswerRecord, type DayRecord, type QuestionProgress, noteLocalChange } from './db';
 import type { StoredCard } from '../lib/review';
 
 export function getCard(questionId: string): Promise<StoredCard | undefined> {
@@ -47,6 +47,7 @@ export async function answersTo(questionId: string): Promise<AnswerRecord[]> {
 export async function setFlag(questionId: string, on: boolean): Promise<void> {
   if (on) await db.flags.put({ questionId, at: Date.now() });
   else await db.flags.delete(questionId);
+  noteLocalChange('flags', [questionId]);
 }
 
 export async function flaggedIds(): Promise<string[]> {
@@ -60,7 +61,8 @@ export async function getSetting<T>(key: string): Promise<T | undefined> {
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   if (value === undefined || value === null || value === '') await db.settings.delete(key);
-  else await db.settings.put({ key, value });
+  else await db.settings.put({ key, value, at: Date.now() });
+  noteLocalChange('settings', [key]);
 }
 
 export async function isFlagged(questionId: string): Promise<boolean> {

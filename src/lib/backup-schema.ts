@@ -33,6 +33,8 @@ export const backupTables = {
     at: time,
     context: text,
     ms: count.optional(),
+    uid: z.string().min(1).max(100).optional(),
+    confidence: z.enum(['guessed', 'sure', 'easy']).optional(),
   }),
   cards: z.strictObject({
     questionId: id,
@@ -72,7 +74,7 @@ export const backupTables = {
       .optional(),
   }),
   flags: z.strictObject({ questionId: id, at: time }),
-  settings: z.strictObject({ key: id, value: z.json() }),
+  settings: z.strictObject({ key: id, value: z.json(), at: time.optional() }),
   progress: z.strictObject({
     questionId: id,
     answers: count,

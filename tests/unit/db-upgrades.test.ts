@@ -67,7 +67,11 @@ describe.each(OLD_VERSIONS)('a version-%i database opened by the current app', (
     expect(db.verno).toBe(LATEST_VERSION);
     expect(await db.answers.count()).toBe(fx.answers.length);
     const trust = await answersTo('trust-three-way');
-    expect(trust.map(({ id: _id, ...a }) => a)).toEqual([fx.answers[1], fx.answers[0]]);
+    expect(trust.map(({ id: _id, uid: _uid, ...a }) => a)).toEqual([fx.answers[1], fx.answers[0]]);
+    // Version 6: every answer kept has its own uid (its id on every device, for sync).
+    const uids = (await db.answers.toArray()).map((a) => a.uid);
+    expect(uids.every((u) => /^[0-9a-f-]{36}$/.test(u ?? ''))).toBe(true);
+    expect(new Set(uids).size).toBe(fx.answers.length);
     expect(await seenIds()).toEqual(new Set(['trust-three-way', 'i9-section-2', 'budget-variance']));
     expect(await missedIds()).toEqual(new Set(['i9-section-2']));
     expect(await countFirstAnsweredSince(fx.T('2027-01-11T00:00:00'))).toBe(2);

@@ -1,7 +1,7 @@
 // "My hours": a member's study-group attendance (from the chapter's records on this device)
 // and their own logged education.
 import { useStored } from '../../db/use-stored';
-import { db } from '../../db/db';
+import { db, noteLocalChange } from '../../db/db';
 import { getSetting, setSetting } from '../../db/study';
 import type { EducationEntry } from '../../lib/ce';
 import type { Attendance, Member } from '../../lib/chapter';
@@ -72,9 +72,12 @@ export function chooseMe(memberId: string | undefined): Promise<void> {
 }
 
 export async function logEducation(entry: Omit<EducationEntry, 'id'>): Promise<void> {
-  await db.education.add({ ...entry, id: crypto.randomUUID() });
+  const id = crypto.randomUUID();
+  await db.education.add({ ...entry, id });
+  noteLocalChange('education', [id]);
 }
 
 export async function removeEducation(id: string): Promise<void> {
   await db.education.delete(id);
+  noteLocalChange('education', [id]);
 }

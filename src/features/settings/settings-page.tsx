@@ -1,5 +1,7 @@
-// Settings of this device: the colour theme, how many new questions a day to take, backups and
-// the browser's storage.
+// Settings of this device: the colour theme, how many new questions a day to take, sync across
+// devices (its content comes from the app, which composes features: see src/app/settings-route.tsx),
+// backups and the browser's storage.
+import type { ReactNode } from 'react';
 import { PageTitle } from '../../components/ui/page-title';
 import { useStudySettings } from './data';
 import { BackupSection } from './backup-section';
@@ -7,7 +9,7 @@ import { NewPerDayField } from './new-per-day-field';
 import { StorageSection } from './storage-section';
 import { ThemeSwitch } from './theme-switch';
 
-export function Component() {
+export function SettingsPage({ sync }: { sync?: ReactNode }) {
   const settings = useStudySettings();
   return (
     <>
@@ -20,6 +22,12 @@ export function Component() {
         <h2 id="daily">Daily new questions</h2>
         {settings ? <NewPerDayField settings={settings} /> : <p className="muted">Loading…</p>}
       </section>
+      {sync && (
+        <section aria-labelledby="sync-title" className="card" id="sync">
+          <h2 id="sync-title">Sync across your devices</h2>
+          {sync}
+        </section>
+      )}
       <section aria-labelledby="backup" className="card">
         <h2 id="backup">Backup</h2>
         <BackupSection />
@@ -31,3 +39,5 @@ export function Component() {
     </>
   );
 }
+
+export const Component = SettingsPage;

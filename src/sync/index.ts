@@ -1,0 +1,66 @@
+// The app's handle on sync, light enough to import anywhere: no yjs, no y-dexie, no
+// Hocuspocus. The engine (engine.ts) is imported only when this device is signed in.
+import { useSyncExternalStore } from 'react';
+import { getAccount } from '../db/account';
+import type { SyncHandle } from './engine';
+import type { SyncStatus } from './status';
+
+export type { SyncState, SyncStatus } from './status';
+
+let handle: SyncHandle | undefined;
+let starting: Promise<void> | undefined;
+let unsubscribe: (() => void) | undefined;
+let snapshot: SyncStatus | undefined;
+const listeners = new Set<() => void>();
+
+function publish(next: SyncStatus | undefined): void {
+  snapshot = next;
+  for (const l of listeners) l();
+}
+
+/** The current sync status; undefined when this device is not signed in (no engine running). */
+export const syncStatus = {
+  get: (): SyncStatus | undefined => snapshot,
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+};
+
+export function useSyncStatus(): SyncStatus | undefined {
+  return useSyncExternalStore(syncStatus.subscribe, syncStatus.get, () => undefined);
+}
+
+/** Starts sync if this device is signed in and it is not running yet. Safe to call again. */
+export function ensureSyncStarted(): Promise<void> {
+  if (handle) return Promise.resolve();
+  starting ??= (async () => {
+    try {
+      const account = await getAccount();
+      if (!account) return;
+      const { startSync } = await import('./engine');
+      const h = startSync(account);
+      handle = h;
+      unsubscribe = h.subscribe(() => publish(h.status()));
+      publish(h.status());
+    } catch (error) {
+      console.error('Sync could not start', error);
+    } finally {
+      starting = undefined;
+    }
+  })();
+  return starting;
+}
+
+/** Stops sync (before signing out). Local data is untouched. */
+export async function stopSync(): Promise<void> {
+  await starting;
+  const h = handle;
+  handle = undefined;
+  unsubscribe?.();
+  unsubscribe = undefined;
+  publish(undefined);
+  await h?.stop();
+}
