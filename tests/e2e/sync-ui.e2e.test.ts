@@ -104,6 +104,19 @@ describe('signing in with a link', () => {
     await page.getByRole('alert').filter({ hasText: 'has been used or has expired' }).waitFor();
     await page.getByRole('link', { name: 'Settings', exact: true }).last().click();
     await page.getByText(/Signing in needs an invite link/).waitFor();
+    const accounts = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('clm-study');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const count = open.result.transaction('account').objectStore('account').count();
+            count.onsuccess = () => resolve(count.result);
+            count.onerror = () => reject(count.error);
+          };
+        }),
+    );
+    expect(accounts).toBe(0);
     await context.close();
   });
 });
