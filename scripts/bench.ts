@@ -3,7 +3,9 @@
 //  - JavaScript the first route loads, gzipped (what Chromium fetched for "/");
 //  - Lighthouse (mobile defaults) on Home, Practice, Progress, an Area and a Session;
 //  - an offline repeat visit and practice feedback with the CPU slowed 4x;
-//  - a 10,000-question bank: compile time and memory, and IndexedDB operations.
+//  - a 10,000-question bank: compile time and memory, and IndexedDB operations;
+//  - sync (issue 11): the chapter server as its own process, with real providers on loopback
+//    (scripts/bench/sync.ts; run that section alone with `npx tsx scripts/bench/sync.ts`).
 // Needs Chromium (CHROME_PATH or /usr/bin/chromium), like the browser tests.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -21,6 +23,7 @@ import { reportCheckIn } from './bench/checkin.ts';
 import { lighthouseMedian } from './bench/lighthouse.ts';
 import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 import { benchCheckFeedback, benchOfflineRepeat, median } from './bench/candidate-paint.ts';
+import { benchSync } from './bench/sync.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const flags = ['--headless=new', ...CHROMIUM_FLAGS];
@@ -243,10 +246,13 @@ generateBank(BANK, 10_000);
   }
 }
 
+// 7. Sync: a new device's history, propagation between two devices, 1,000 devices on one server.
+await benchSync(row);
+
 // Write the figures into docs/PERFORMANCE.md between the markers.
 const doc = 'docs/PERFORMANCE.md';
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on a 2-core machine, Node ${process.version}, Debian Chromium. IndexedDB figures: a generated bank of 10,000 questions and 100,000 recorded answers, in real IndexedDB in headless Chromium.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on a 2-core machine, Node ${process.version}, Debian Chromium. IndexedDB figures: a generated bank of 10,000 questions and 100,000 recorded answers, in real IndexedDB in headless Chromium. Sync figures: the chapter server as its own process on loopback, its clients (Hocuspocus providers) in the bench's Node process on the same machine.`,
   '',
   '| What | Budget | Measured | |',
   '|---|---|---|---|',
