@@ -1,7 +1,12 @@
 // Every limit of the chapter server, in one place (documented in docs/SERVER.md).
 
-/** The largest WebSocket message the server reads (ws `maxPayload`); a larger one closes the socket with 1009. */
-export const MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest WebSocket message the server reads (ws `maxPayload`); a larger one closes the
+ * socket with 1009. A device that reconnects sends everything the server lacks as one message
+ * (Yjs' sync step 2): 10,000 answers are about 2.1 MB, so 16 MB carries a history of some
+ * 75,000 answers made offline in one go.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 /** Open sync connections (WebSockets) one device token may hold at once; the next one is refused. */
 export const MAX_CONNECTIONS_PER_DEVICE = 10;
