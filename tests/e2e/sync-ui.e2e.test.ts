@@ -14,6 +14,8 @@ const PERSON = { id: 'p1', name: 'Dana Whitfield', email: 'dana@example.org', ro
 const DEVICE = { id: 'd-phone', label: 'Chrome on Linux' };
 
 async function fakeServer(context: BrowserContext, used = false) {
+  // The sync socket is the test's too: open and silent (the real server would refuse the fake token).
+  await context.routeWebSocket(/\/sync$/, () => {});
   await context.route('**/api/**', (route) => {
     const req = route.request();
     const key = `${req.method()} ${new URL(req.url()).pathname}`;
@@ -62,7 +64,10 @@ describe('signing in with a link', () => {
       await page.emulateMedia({ colorScheme });
       await fakeServer(context);
       const urls: string[] = [];
-      context.on('request', (r) => urls.push(r.url()));
+      // What the page asks for (the service worker's precache fetches every chunk, needed or not).
+      context.on('request', (r) => {
+        if (!r.serviceWorker()) urls.push(r.url());
+      });
 
       await page.goto('/settings');
       await page.getByText(/Signing in needs an invite link/).waitFor();
