@@ -39,7 +39,7 @@ export function Layout() {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>Works offline once visited. Your answers stay on this device.</p>
+        <p>Works offline once visited. Your answers leave this device only if you sign in to sync.</p>
       </footer>
       <ReloadPrompt />
     </>
