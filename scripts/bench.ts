@@ -24,6 +24,7 @@ import { lighthouseMedian } from './bench/lighthouse.ts';
 import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 import { benchCheckFeedback, benchOfflineRepeat, median } from './bench/candidate-paint.ts';
 import { benchSync } from './bench/sync.ts';
+import { benchSyncApp } from './bench/sync-app.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const flags = ['--headless=new', ...CHROMIUM_FLAGS];
@@ -248,6 +249,8 @@ generateBank(BANK, 10_000);
 
 // 7. Sync: a new device's history, propagation between two devices, 1,000 devices on one server.
 await benchSync(row);
+// And for the app itself: a new device signed in from a link, until its tables hold the history.
+await benchSyncApp(row);
 
 // Write the figures into docs/PERFORMANCE.md between the markers.
 const doc = 'docs/PERFORMANCE.md';

@@ -1,9 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { screen, within, fireEvent } from '@testing-library/react';
+import { screen, within, fireEvent, waitFor } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';
 import { addMembers } from '../../src/features/chapter/data';
+
+/** The roster's file field, once it takes a file (when the roster has loaded). */
+async function csvFile(): Promise<HTMLElement> {
+  const input = await screen.findByLabelText('CSV file');
+  await waitFor(() => expect(input).toBeEnabled());
+  return input;
+}
 
 beforeEach(async () => {
   await resetDb();
@@ -37,7 +44,7 @@ describe('roster', () => {
     const { user } = renderRoute('/chapter/roster');
     const csv =
       'name,email,role\nAnn Lee,ann@x.org,candidate\n,nobody@x.org,\nBo,not-an-email,\nOld,OLD@x.org,clm\nCy,cy@x.org,boss\nAnn Twice,ann@x.org,\n';
-    await user.upload(await screen.findByLabelText('CSV file'), new File([csv], 'roster.csv', { type: 'text/csv' }));
+    await user.upload(await csvFile(), new File([csv], 'roster.csv', { type: 'text/csv' }));
     const preview = await screen.findByRole('region', { name: 'Import preview' });
     const row = (line: number) =>
       within(preview)
@@ -54,7 +61,7 @@ describe('roster', () => {
     expect((await db.members.toArray()).map((m) => m.email)).toEqual(['old@x.org']);
 
     const fixed = 'name,email,role\nAnn Lee,ann@x.org,candidate\nOld,OLD@x.org,clm\n';
-    await user.upload(screen.getByLabelText('CSV file'), new File([fixed], 'roster.csv', { type: 'text/csv' }));
+    await user.upload(await csvFile(), new File([fixed], 'roster.csv', { type: 'text/csv' }));
     await user.click(await screen.findByRole('button', { name: 'Import 1 members' }));
     expect(await screen.findByText('1 member added. 1 row already on the roster, skipped.')).toBeInTheDocument();
     // A second click, or the same rows again, adds nothing more.
@@ -67,10 +74,7 @@ describe('roster', () => {
 
   it('changes nothing when the file has no name and email columns', async () => {
     const { user } = renderRoute('/chapter/roster');
-    await user.upload(
-      await screen.findByLabelText('CSV file'),
-      new File(['first,last\nA,B\n'], 'bad.csv', { type: 'text/csv' }),
-    );
+    await user.upload(await csvFile(), new File(['first,last\nA,B\n'], 'bad.csv', { type: 'text/csv' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'needs a header row with the columns "name" and "email"',
     );
@@ -232,7 +236,6 @@ async function cardOf() {
 }
 
 async function waitForGone(query: () => HTMLElement | null) {
-  const { waitFor } = await import('@testing-library/react');
   await waitFor(() => expect(query()).toBeNull());
 }
 

@@ -1,11 +1,18 @@
 // The roster CSV import: rows checked (zod, the roster's own rules) before anything is added, the
 // first problems named by line, and a file over 10 MB refused before it is read.
 import { beforeEach, expect, it } from 'vitest';
-import { screen, within } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';
 import { IMPORT_MAX_BYTES } from '../../src/lib/import-problems';
+
+/** The roster's file field, once it takes a file (when the roster has loaded). */
+async function csvFile(): Promise<HTMLElement> {
+  const input = await screen.findByLabelText('CSV file');
+  await waitFor(() => expect(input).toBeEnabled());
+  return input;
+}
 
 beforeEach(resetDb);
 
@@ -13,7 +20,7 @@ it('refuses a file with bad rows whole, naming the first five by line and email,
   const bad = Array.from({ length: 8 }, (_, i) => `Bad ${i},bad${i}`).join('\n');
   const csv = `name,email,role,phone\nAnn Lee,ann@x.org,clm,555-0100\n${bad}\nCy,cy@x.org,owner\n`;
   const { user } = renderRoute('/chapter/roster');
-  await user.upload(await screen.findByLabelText('CSV file'), new File([csv], 'roster.csv', { type: 'text/csv' }));
+  await user.upload(await csvFile(), new File([csv], 'roster.csv', { type: 'text/csv' }));
   const summary = await screen.findByRole('alert');
   expect(summary).toHaveTextContent('This file is refused, and nothing was imported.');
   expect(
@@ -36,7 +43,7 @@ it('refuses a file with bad rows whole, naming the first five by line and email,
 it('refuses a CSV file over 10 MB before reading it, and adds nothing', async () => {
   const { user } = renderRoute('/chapter/roster');
   const big = new File([new Uint8Array(IMPORT_MAX_BYTES + 1)], 'huge.csv', { type: 'text/csv' });
-  await user.upload(await screen.findByLabelText('CSV file'), big);
+  await user.upload(await csvFile(), big);
   expect(await screen.findByRole('alert')).toHaveTextContent(
     'Nothing was imported: The file is over 10 MB, larger than any file of this app.',
   );

@@ -83,6 +83,8 @@ export function RosterImport({ members }: { members: Member[] | undefined }) {
         <input
           type="file"
           accept=".csv,text/csv"
+          // The preview marks members already on the roster: it waits for the roster to load.
+          disabled={members === undefined}
           onClick={(e) => {
             // Choosing the same file again must read it again.
             e.currentTarget.value = '';
