@@ -3,7 +3,7 @@
 // without the database code. True when the browser cannot tell (no indexedDB.databases()),
 // false when storage does not answer within the limit, so no page waits forever.
 import { useEffect, useState } from 'react';
-import { noteMissingDatabase, storageStatus } from './storage';
+import { noteMissingDatabase, OPEN_TIMEOUT_MS, setStatus, storageStatus } from './storage';
 
 export const DB_NAME = 'clm-study';
 
@@ -17,10 +17,16 @@ export async function databaseExists(): Promise<boolean> {
   const look = indexedDB.databases().then(
     (list) => {
       const found = list.some((d) => d.name === DB_NAME);
-      if (!found) noteMissingDatabase();
+      if (!found) {
+        noteMissingDatabase();
+        probeStorage();
+      }
       return found;
     },
-    () => false,
+    () => {
+      probeStorage();
+      return false;
+    },
   );
   return Promise.race([look, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), LOOK_MS))]);
 }
@@ -36,4 +42,37 @@ export function useDatabaseExists(): boolean | undefined {
     };
   }, []);
   return exists;
+}
+
+const PROBE_NAME = 'clm-study-probe';
+let probed = false;
+
+/**
+ * With no database to open, whether storage can be used at all is asked with a throwaway
+ * database (raw IndexedDB, no Dexie), once: where it cannot be opened (blocked storage, some
+ * private modes) the status turns "unavailable", so the banner says progress is not saved
+ * before anything is lost.
+ */
+function probeStorage(): void {
+  if (probed) return;
+  probed = true;
+  const fail = () => {
+    if (storageStatus() === 'opening') setStatus('unavailable');
+  };
+  const timer = setTimeout(fail, OPEN_TIMEOUT_MS);
+  try {
+    const req = indexedDB.open(PROBE_NAME);
+    req.onsuccess = () => {
+      clearTimeout(timer);
+      req.result.close();
+      indexedDB.deleteDatabase(PROBE_NAME);
+    };
+    req.onerror = () => {
+      clearTimeout(timer);
+      fail();
+    };
+  } catch {
+    clearTimeout(timer);
+    fail();
+  }
 }
