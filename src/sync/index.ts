@@ -1,7 +1,7 @@
 // The app's handle on sync, light enough to import anywhere: no yjs, no y-dexie, no
 // Hocuspocus. The engine (engine.ts) is imported only when this device is signed in.
 import { useSyncExternalStore } from 'react';
-import { getAccount } from '../db/account';
+import { databaseExists } from '../db/presence';
 import type { SyncHandle } from './engine';
 import type { SyncStatus } from './status';
 
@@ -38,6 +38,9 @@ export function ensureSyncStarted(): Promise<void> {
   if (handle) return Promise.resolve();
   starting ??= (async () => {
     try {
+      // A device without a database has no account: nothing of the database code loads.
+      if (!(await databaseExists())) return;
+      const { getAccount } = await import('../db/account');
       const account = await getAccount();
       if (!account) return;
       const { startSync } = await import('./engine');

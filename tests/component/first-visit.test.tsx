@@ -41,3 +41,11 @@ it('a session page on a device without a database shows the season as planned an
   renderRoute('/sessions/books-night');
   expect(await screen.findByText('Room 7')).toBeInTheDocument();
 });
+
+it('the app start looks for a signed-in account without creating a database on a device that has none', async () => {
+  await db.delete({ disableAutoOpen: false });
+  const { ensureSyncStarted, syncStatus } = await import('../../src/sync');
+  await ensureSyncStarted();
+  expect(syncStatus.get()).toBeUndefined();
+  expect(await hasDatabase()).toBe(false);
+});
