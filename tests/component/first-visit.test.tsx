@@ -1,6 +1,6 @@
 // On a first visit there is no database: Progress and the Practice hub show a device that has
 // studied nothing, without opening (and so creating) the database.
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
 import { db } from '../../src/db/db';
 import { renderRoute } from '../fixtures/render';
@@ -44,6 +44,8 @@ it('a session page on a device without a database shows the season as planned an
 
 it('the app start looks for a signed-in account without creating a database on a device that has none', async () => {
   await db.delete({ disableAutoOpen: false });
+  // A fresh app start: no module has opened the database in this page yet.
+  vi.resetModules();
   const { ensureSyncStarted, syncStatus } = await import('../../src/sync');
   await ensureSyncStarted();
   expect(syncStatus.get()).toBeUndefined();
