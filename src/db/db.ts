@@ -12,6 +12,7 @@ import { declareVersions } from './schema';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
 import { watchConnection } from './connection';
+import { DB_NAME } from './presence';
 
 export interface AnswerRecord {
   id?: number;
@@ -137,7 +138,7 @@ export class ClmDatabase extends Dexie {
   account!: EntityTable<AccountRecord, 'key'>;
   syncDocs!: EntityTable<SyncDocRecord, 'id'>;
 
-  constructor(name = 'clm-study') {
+  constructor(name = DB_NAME) {
     super(name);
     declareVersions(this);
   }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { noteMissingDatabase, OPEN_TIMEOUT_MS, setStatus, storageStatus } from './storage';
 
+/** The app's one database (db.ts opens it; this module only asks whether it is there). */
 export const DB_NAME = 'clm-study';
 
 /** How long the look at storage may take before a page shows the empty figures. */
