@@ -153,8 +153,8 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     // history (2 MiB for 10,000 answers) would be encoded twice: the provider's handler is fed
     // from y-dexie's encoding instead, converted only for changes that are sent.
     const sent = provider;
-    const sendLocal = (update: Uint8Array, origin: unknown) => {
-      if (origin !== sent) sent.documentUpdateHandler(Y.convertUpdateFormatV2ToV1(update), origin);
+    const sendLocal = (change: Uint8Array, origin: unknown) => {
+      if (origin !== sent) sent.documentUpdateHandler(Y.convertUpdateFormatV2ToV1(change), origin);
     };
     loaded.doc.off('update', sent.boundDocumentUpdateHandler);
     loaded.doc.on('updateV2', sendLocal);
