@@ -131,6 +131,19 @@ describe('role changes', () => {
   });
 });
 
+describe("the chapter's people", () => {
+  it('lists people with their roles and devices to an admin only', async () => {
+    const list = (who: Enrolled) => fetch(`${base}/api/people`, { headers: { Authorization: `Bearer ${who.token}` } });
+    for (const who of [committee, member, speaker]) expect((await list(who)).status).toBe(403);
+    const { people } = (await (await list(admin)).json()) as {
+      people: { id: string; roles: string[]; devices: { id: string }[] }[];
+    };
+    const cy = people.find((p) => p.id === committee.person.id);
+    expect(cy?.roles).toEqual(['committee']);
+    expect(cy?.devices.map((d) => d.id)).toEqual([committee.device.id]);
+  });
+});
+
 describe('the chapter id', () => {
   it('is made at init and kept; /api/me returns it with the chapter name and the roles', async () => {
     const id = server.store.chapterId();
