@@ -146,6 +146,18 @@ describe('official hours', () => {
     await settled(other);
     expect(official(other.doc)).toEqual(before);
     expect(other.doc.getMap(HOURS_MAP).has('forged')).toBe(false);
+
+    // An edit made offline, before the device connects, goes up in its first sync (step 2): refused too.
+    const offline = new Y.Doc();
+    offline.getMap(HOURS_MAP).set('forged-offline', 1);
+    const late = open(hoursDocName(mo.person.id), mo.token, offline);
+    await until(() => official(late.doc) !== undefined, 'the offline device to receive the official hours');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(live?.getMap(HOURS_MAP).has('forged-offline')).toBe(false);
+    expect(other.doc.getMap(HOURS_MAP).has('forged-offline')).toBe(false);
+    const storedAgain = new Y.Doc();
+    Y.applyUpdate(storedAgain, server.store.fetchDocument(hoursDocName(mo.person.id))!);
+    expect(storedAgain.getMap(HOURS_MAP).has('forged-offline')).toBe(false);
   });
 });
 
