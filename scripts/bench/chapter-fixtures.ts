@@ -149,11 +149,22 @@ export interface DocClient {
 
 const open = new Set<DocClient>();
 
+/**
+ * ws, with its errors heard: a provider that gives up on a socket still connecting (on a busy
+ * machine) closes it, and ws reports that as an 'error' event, which unheard would end the bench.
+ */
+class QuietWebSocket extends WebSocket {
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on('error', () => {});
+  }
+}
+
 /** A provider on its own WebSocket for one document, as one tab of a device opens it. */
 export function connectDoc(wsUrl: string, name: string, token: string): DocClient {
   const socket = new HocuspocusProviderWebsocket({
     url: wsUrl,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: QuietWebSocket as unknown as typeof globalThis.WebSocket,
   });
   const doc = new Y.Doc();
   const refusals: string[] = [];

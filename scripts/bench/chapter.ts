@@ -143,10 +143,18 @@ export async function twoHundredDevices(row: Row, figures: ChapterFigures, quick
       const started = performance.now();
       sentAt.set(e.id, started);
       eventsOf(sender.doc).set(e.id, e);
-      void until(() => (official(watcher.doc)?.hours ?? 0) !== before, 'the official hours to move', 10_000).then(
-        () => hoursLatencies.push(performance.now() - started),
-        () => hoursLatencies.push(Infinity),
-      );
+      const hoursMap = watcher.doc.getMap<OfficialHours>(HOURS_MAP);
+      const moved = () => {
+        if ((official(watcher.doc)?.hours ?? 0) === before) return;
+        hoursMap.unobserve(moved);
+        clearTimeout(timeout);
+        hoursLatencies.push(performance.now() - started);
+      };
+      const timeout = setTimeout(() => {
+        hoursMap.unobserve(moved);
+        hoursLatencies.push(Infinity);
+      }, 10_000);
+      hoursMap.observe(moved);
       await sleep(GAP_MS);
     }
     const expectedSamples = CHECK_INS * (DEVICES - 1);
