@@ -160,15 +160,30 @@ class QuietWebSocket extends WebSocket {
   }
 }
 
-/** A provider on its own WebSocket for one document, as one tab of a device opens it. */
-export function connectDoc(wsUrl: string, name: string, token: string): DocClient {
+/**
+ * A provider on its own WebSocket for one document, as one tab of a device opens it. With
+ * `awareness: false` it shares no awareness (as the chapter document is opened: nobody's
+ * presence is shown, and with awareness every device's update goes to every other device).
+ */
+export function connectDoc(
+  wsUrl: string,
+  name: string,
+  token: string,
+  options: { awareness?: boolean } = {},
+): DocClient {
   const socket = new HocuspocusProviderWebsocket({
     url: wsUrl,
     WebSocketPolyfill: QuietWebSocket as unknown as typeof globalThis.WebSocket,
   });
   const doc = new Y.Doc();
   const refusals: string[] = [];
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name, token, document: doc });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    token,
+    document: doc,
+    ...(options.awareness === false ? { awareness: null } : {}),
+  });
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => refusals.push(reason));
   provider.attach();
   const client: DocClient = {
