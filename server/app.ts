@@ -43,7 +43,14 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     log: config.log,
     today: config.hoursToday,
   });
-  const sync = createSync({ store, tokens, log: config.log, chapterId, extensions: [projection] });
+  const sync = createSync({
+    store,
+    tokens,
+    log: config.log,
+    chapterId,
+    extensions: [projection],
+    keepAliveMs: config.keepAliveMs,
+  });
   let port = config.port;
   const api = createApi({
     store,

@@ -13,6 +13,8 @@ export interface ServerConfig {
   contentDir?: string | undefined;
   /** The date the official hours count up to; default today in the program's timezone (tests set it). */
   hoursToday?: (() => string) | undefined;
+  /** How often open connections get a keep-alive (default KEEP_ALIVE_MS; tests shorten it). */
+  keepAliveMs?: number | undefined;
   /** The address people open (behind a proxy: https://study.example.org); links start with it. */
   publicUrl?: string;
   /** Log lines (off in tests). */

@@ -57,9 +57,19 @@ export interface SyncOptions {
   extensions?: Extension[];
   /** How often revocations made by another process (the CLI) are looked for. */
   revocationPollMs?: number;
+  /** How often every open document's connections get a keep-alive (limits.ts). */
+  keepAliveMs?: number;
 }
 
-export function createSync({ store, tokens, log, chapterId, extensions = [], revocationPollMs = 2000 }: SyncOptions) {
+export function createSync({
+  store,
+  tokens,
+  log,
+  chapterId,
+  extensions = [],
+  revocationPollMs = 2000,
+  keepAliveMs = KEEP_ALIVE_MS,
+}: SyncOptions) {
   const byDevice = new Map<string, Set<Socket>>();
   const sockets = new Set<Socket>();
 
@@ -187,7 +197,7 @@ export function createSync({ store, tokens, log, chapterId, extensions = [], rev
   const keepAlive = setInterval(() => {
     for (const document of hocuspocus.documents.values())
       if (document.getConnectionsCount() > 0) document.broadcastStateless('keep-alive');
-  }, KEEP_ALIVE_MS);
+  }, keepAliveMs);
   keepAlive.unref();
 
   async function shutdown() {

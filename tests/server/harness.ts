@@ -49,7 +49,9 @@ export interface Enrolled {
 /** The day the test servers count official hours up to: after the whole 2027 season of content/. */
 export const TEST_TODAY = '2027-06-01';
 
-export async function startTestServer(options: { dataDir?: string; init?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { dataDir?: string; init?: boolean; keepAliveMs?: number } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir('data');
   const distDir = fakeDist();
   const logs: string[] = [];
@@ -60,6 +62,7 @@ export async function startTestServer(options: { dataDir?: string; init?: boolea
     distDir,
     log: (line) => logs.push(line),
     hoursToday: () => TEST_TODAY,
+    keepAliveMs: options.keepAliveMs,
   });
   if (options.init !== false && !server.store.chapterName())
     server.store.init({ chapter: 'Test Chapter', name: 'Ann Admin', email: 'ann@example.org' });
