@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { securityHeaders } from '../scripts/html-plugins.ts';
 import { createApi } from './api.ts';
 import { linkBase, type ServerConfig } from './config.ts';
+import { openScaleOut, type ScaleOut } from './scale-out.ts';
 import { createStaticHandler, SHELL_FILE } from './static.ts';
 import { Store } from './store.ts';
 import { createSync, SYNC_PATH } from './sync.ts';
@@ -15,6 +16,8 @@ import { Tokens } from './tokens.ts';
 export interface ChapterServer {
   server: Server;
   store: Store;
+  /** PostgreSQL and Redis, when DATABASE_URL / REDIS_URL are set. */
+  scaleOut: ScaleOut;
   /** Where it listens: http://localhost:<port>. */
   url: string;
   port: number;
@@ -24,9 +27,16 @@ export interface ChapterServer {
 export async function startServer(config: ServerConfig): Promise<ChapterServer> {
   if (!existsSync(join(config.distDir, SHELL_FILE)))
     throw new Error(`No production build in ${config.distDir}: run "npm run build" first (npm start does).`);
+  const scaleOut = await openScaleOut(config);
   const store = new Store(config.dataDir);
   const tokens = new Tokens(store);
-  const sync = createSync({ store, tokens, log: config.log });
+  const sync = createSync({
+    store,
+    tokens,
+    log: config.log,
+    documents: scaleOut.documents,
+    extensions: scaleOut.extensions,
+  });
   let port = config.port;
   const api = createApi({
     store,
@@ -86,13 +96,16 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
   return {
     server,
     store,
+    scaleOut,
     port,
     url: `http://localhost:${port}`,
     close() {
       closing ??= (async () => {
         await sync.shutdown();
+        await scaleOut.flush(sync.hocuspocus.documents);
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await scaleOut.close();
         store.close();
       })();
       return closing;

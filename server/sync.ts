@@ -3,7 +3,7 @@
 // the document is opened only if canOpen() grants it. One device holds at most
 // MAX_CONNECTIONS_PER_DEVICE sockets; a revoked device's sockets are closed at once (4401,
 // "revoked"), whether it was revoked through the API or with the CLI (seen within a poll).
-import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
@@ -16,7 +16,7 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_MESSAGES_BEFORE_AUTH,
 } from './limits.ts';
-import { SqliteDocuments } from './persistence.ts';
+import { StoredDocuments, type DocumentStore } from './persistence.ts';
 import type { Store } from './store.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -52,9 +52,13 @@ export interface SyncOptions {
   log: (line: string) => void;
   /** How often revocations made by another process (the CLI) are looked for. */
   revocationPollMs?: number;
+  /** Where documents live: the SQLite store unless DATABASE_URL says PostgreSQL. */
+  documents?: DocumentStore;
+  /** More extensions (Redis, the PostgreSQL report), after the documents' own. */
+  extensions?: Extension[];
 }
 
-export function createSync({ store, tokens, log, revocationPollMs = 2000 }: SyncOptions) {
+export function createSync({ store, tokens, log, revocationPollMs = 2000, documents, extensions = [] }: SyncOptions) {
   const byDevice = new Map<string, Set<Socket>>();
   const sockets = new Set<Socket>();
 
@@ -108,7 +112,7 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
     debounce: 10_000,
     maxDebounce: 60_000,
     unloadImmediately: true,
-    extensions: [new SqliteDocuments(store, log)],
+    extensions: [new StoredDocuments(documents ?? store, log), ...extensions],
     onAuthenticate,
   });
 

@@ -1,0 +1,69 @@
+// What DATABASE_URL and REDIS_URL add to one process (docs/SCALE-OUT.md): documents and the
+// report tables in PostgreSQL, documents shared with the other processes through Redis.
+// Neither set: nothing (documents stay in the SQLite file). Accounts (people, devices, codes,
+// the token secret) stay in the SQLite file in DATA_DIR either way, which every process on
+// the host opens (WAL mode lets them share it).
+import type { Document, Extension } from '@hocuspocus/server';
+import type pg from 'pg';
+import type { ServerConfig } from './config.ts';
+import type { DocumentStore } from './persistence.ts';
+import { createPool, PostgresDocuments } from './postgres.ts';
+import { PostgresReport } from './postgres-report.ts';
+import { loadProgram } from './program.ts';
+import { checkRedis, createRedisExtension } from './redis.ts';
+
+export interface ScaleOut {
+  /** PostgreSQL's documents, or undefined for the SQLite file's. */
+  documents?: DocumentStore;
+  extensions: Extension[];
+  pool?: pg.Pool;
+  report?: PostgresReport;
+  /** Where it keeps documents, for the start-up line. */
+  describe: string;
+  /** Before the sync shuts down: the report's waiting rewrites. */
+  flush(documents: Map<string, Document>): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openScaleOut(config: ServerConfig): Promise<ScaleOut> {
+  const extensions: Extension[] = [];
+  let pool: pg.Pool | undefined;
+  let documents: PostgresDocuments | undefined;
+  let report: PostgresReport | undefined;
+  const contentDir = config.contentDir ?? 'content';
+  try {
+    if (config.databaseUrl) {
+      pool = createPool(config.databaseUrl, config.log);
+      documents = await PostgresDocuments.open(pool);
+      report = await PostgresReport.open({ pool, program: () => loadProgram(contentDir), log: config.log });
+      extensions.push(report);
+    }
+  } catch (error) {
+    await pool?.end();
+    throw new Error(`Could not open the PostgreSQL database in DATABASE_URL: ${String(error)}`);
+  }
+  const redis = config.redisUrl ? createRedisExtension(config.redisUrl, config.log) : undefined;
+  if (redis && config.redisUrl) {
+    try {
+      await checkRedis(redis, config.redisUrl);
+    } catch (error) {
+      await pool?.end();
+      throw error;
+    }
+    extensions.push(redis);
+  }
+  return {
+    documents,
+    extensions,
+    pool,
+    report,
+    describe: [pool ? 'documents in PostgreSQL' : '', redis ? 'shared through Redis' : ''].filter(Boolean).join(', '),
+    async flush(open) {
+      await report?.flushAll(open);
+    },
+    async close() {
+      await redis?.onDestroy();
+      await pool?.end();
+    },
+  };
+}
