@@ -114,10 +114,10 @@ export class PostgresDocuments implements DocumentStore {
  */
 export async function mergeInto(pool: pg.Pool, name: string, updates: Uint8Array[]): Promise<Uint8Array> {
   return transaction(pool, async (client) => {
-    await client.query(
-      `INSERT INTO documents (name, state) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-      [name, bytes(Y.encodeStateAsUpdate(new Y.Doc()))],
-    );
+    await client.query(`INSERT INTO documents (name, state) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+      name,
+      bytes(Y.encodeStateAsUpdate(new Y.Doc())),
+    ]);
     const current = await client.query<{ state: Buffer }>('SELECT state FROM documents WHERE name = $1 FOR UPDATE', [
       name,
     ]);

@@ -18,7 +18,8 @@ export function loadProgram(contentDir: string): Promise<Program> {
     program = Promise.resolve().then(() => {
       const files = readContentDirs([contentDir]).filter((file) => !file.relative.startsWith('questions/'));
       const { content, issues } = compileContent(files);
-      if (!content || issues.length > 0) throw new Error(`The content in ${contentDir} has problems:\n${formatIssues(issues)}`);
+      if (!content || issues.length > 0)
+        throw new Error(`The content in ${contentDir} has problems:\n${formatIssues(issues)}`);
       return { sessions: content.index.sessions, timezone: content.index.program.timezone };
     });
     program.catch(() => loaded.delete(contentDir));

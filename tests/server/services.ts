@@ -20,7 +20,8 @@ const INSTALL =
   'REDIS_SERVER to the redis-server binary.';
 
 function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir && existsSync(join(dir, name))) return join(dir, name);
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    if (dir && existsSync(join(dir, name))) return join(dir, name);
   return undefined;
 }
 
