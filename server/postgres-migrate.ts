@@ -5,7 +5,7 @@
 // as a union) into what PostgreSQL already holds, so running it again, or after more changes
 // in SQLite, adds what is new and loses nothing. The chapters' report rows are written after.
 // Accounts stay in the SQLite file, which every process on the host shares (docs/SCALE-OUT.md).
-import type pg from 'pg';
+import { type Pool } from 'pg';
 import * as Y from 'yjs';
 import { mergeInto, PostgresDocuments } from './postgres.ts';
 import { chapterIdOf, PostgresReport, writeReport } from './postgres-report.ts';
@@ -36,7 +36,7 @@ function docOf(update: Uint8Array | null): Y.Doc {
 
 export async function migrateToPostgres(
   store: Store,
-  pool: pg.Pool,
+  pool: Pool,
   program: () => Promise<Program>,
   log: (line: string) => void,
 ): Promise<Migration> {

@@ -13,7 +13,7 @@ import type {
   onChangePayload,
   onLoadDocumentPayload,
 } from '@hocuspocus/server';
-import type pg from 'pg';
+import { type Pool, type PoolClient } from 'pg';
 import * as Y from 'yjs';
 import type { AttendanceEvent } from '../src/lib/attendance-log.ts';
 import type { Member, SessionChange } from '../src/lib/chapter.ts';
@@ -85,7 +85,7 @@ const equalBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(Buffer.from(
  * Rewrites one chapter's rows from its document (one transaction). False when skipped: the
  * tables already hold this state, or a newer one, for the same day.
  */
-export async function writeReport(pool: pg.Pool, chapterId: string, doc: Y.Doc, program: Program, now = new Date()) {
+export async function writeReport(pool: Pool, chapterId: string, doc: Y.Doc, program: Program, now = new Date()) {
   const today = todayIn(program.timezone, now);
   const vector = Y.encodeStateVector(doc);
   const snapshot = Y.encodeSnapshot(Y.snapshot(doc));
@@ -116,7 +116,7 @@ export async function writeReport(pool: pg.Pool, chapterId: string, doc: Y.Doc, 
   });
 }
 
-async function replaceRows(client: pg.PoolClient, chapterId: string, report: ChapterReport, now: Date) {
+async function replaceRows(client: PoolClient, chapterId: string, report: ChapterReport, now: Date) {
   await client.query('DELETE FROM attendance WHERE chapter_id = $1', [chapterId]);
   await client.query('DELETE FROM ce_hours WHERE chapter_id = $1', [chapterId]);
   const a = report.attendance;
@@ -163,7 +163,7 @@ async function replaceRows(client: pg.PoolClient, chapterId: string, report: Cha
 }
 
 export interface ReportOptions {
-  pool: pg.Pool;
+  pool: Pool;
   program: () => Promise<Program>;
   log: (line: string) => void;
   /** How long changes gather before a chapter's rows are rewritten. */

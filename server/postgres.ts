@@ -7,7 +7,7 @@
 // updates appended so far (by any process) and the state it was given (Yjs updates merge as a
 // union), writes that and deletes exactly the updates it merged. An update committed after
 // the merge read the log stays in the log for the next store: nothing acknowledged is lost.
-import pg from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import * as Y from 'yjs';
 import type { DocumentStore } from './persistence.ts';
 
@@ -32,14 +32,14 @@ const SCHEMA_LOCK = 0x636c6d;
 const bytes = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
 /** A pool on DATABASE_URL; a connection lost while idle is logged, not fatal. */
-export function createPool(url: string, log: (line: string) => void): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+export function createPool(url: string, log: (line: string) => void): Pool {
+  const pool = new Pool({ connectionString: url, max: 10 });
   pool.on('error', (error) => log(`PostgreSQL connection error: ${error.message}`));
   return pool;
 }
 
 /** Runs `work` in one transaction on one connection (rolled back if it throws). */
-export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function transaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -55,7 +55,7 @@ export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient
 }
 
 /** Creates tables that are missing (idempotent, safe from several processes at once). */
-export async function ensureSchema(pool: pg.Pool, sql: string): Promise<void> {
+export async function ensureSchema(pool: Pool, sql: string): Promise<void> {
   await transaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
     await client.query(sql);
@@ -63,9 +63,9 @@ export async function ensureSchema(pool: pg.Pool, sql: string): Promise<void> {
 }
 
 export class PostgresDocuments implements DocumentStore {
-  constructor(readonly pool: pg.Pool) {}
+  constructor(readonly pool: Pool) {}
 
-  static async open(pool: pg.Pool): Promise<PostgresDocuments> {
+  static async open(pool: Pool): Promise<PostgresDocuments> {
     await ensureSchema(pool, SCHEMA);
     return new PostgresDocuments(pool);
   }
@@ -112,7 +112,7 @@ export class PostgresDocuments implements DocumentStore {
  * Merges updates into a document's stored state together with its appended log, in one
  * transaction: the row is locked, the log rows merged are deleted by id. Returns the new state.
  */
-export async function mergeInto(pool: pg.Pool, name: string, updates: Uint8Array[]): Promise<Uint8Array> {
+export async function mergeInto(pool: Pool, name: string, updates: Uint8Array[]): Promise<Uint8Array> {
   return transaction(pool, async (client) => {
     await client.query(`INSERT INTO documents (name, state) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
       name,

@@ -31,7 +31,7 @@ export async function checkRedis(extension: RedisExtension, url: string, timeout
     ]);
   } catch (error) {
     await extension.onDestroy();
-    throw new Error(`Could not reach Redis at REDIS_URL ${new URL(url).host}: ${String(error)}`);
+    throw new Error(`Could not reach Redis at REDIS_URL ${new URL(url).host}: ${String(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }

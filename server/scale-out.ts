@@ -4,7 +4,7 @@
 // the token secret) stay in the SQLite file in DATA_DIR either way, which every process on
 // the host opens (WAL mode lets them share it).
 import type { Document, Extension } from '@hocuspocus/server';
-import type pg from 'pg';
+import { type Pool } from 'pg';
 import type { ServerConfig } from './config.ts';
 import type { DocumentStore } from './persistence.ts';
 import { createPool, PostgresDocuments } from './postgres.ts';
@@ -16,7 +16,7 @@ export interface ScaleOut {
   /** PostgreSQL's documents, or undefined for the SQLite file's. */
   documents?: DocumentStore;
   extensions: Extension[];
-  pool?: pg.Pool;
+  pool?: Pool;
   report?: PostgresReport;
   /** Where it keeps documents, for the start-up line. */
   describe: string;
@@ -27,7 +27,7 @@ export interface ScaleOut {
 
 export async function openScaleOut(config: ServerConfig): Promise<ScaleOut> {
   const extensions: Extension[] = [];
-  let pool: pg.Pool | undefined;
+  let pool: Pool | undefined;
   let documents: PostgresDocuments | undefined;
   let report: PostgresReport | undefined;
   const contentDir = config.contentDir ?? 'content';
@@ -40,7 +40,7 @@ export async function openScaleOut(config: ServerConfig): Promise<ScaleOut> {
     }
   } catch (error) {
     await pool?.end();
-    throw new Error(`Could not open the PostgreSQL database in DATABASE_URL: ${String(error)}`);
+    throw new Error(`Could not open the PostgreSQL database in DATABASE_URL: ${String(error)}`, { cause: error });
   }
   const redis = config.redisUrl ? createRedisExtension(config.redisUrl, config.log) : undefined;
   if (redis && config.redisUrl) {

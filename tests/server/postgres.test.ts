@@ -3,7 +3,7 @@
 // hours by the one rule, and `migrate-to-postgres` copies a SQLite data folder, checked, with
 // nothing lost, as often as it is run.
 import { rmSync } from 'node:fs';
-import pg from 'pg';
+import { type Pool } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runCli } from '../../server/cli.ts';
@@ -16,7 +16,7 @@ import { tempDir } from './harness.ts';
 import { startPostgres, type Service } from './services.ts';
 
 let postgres: Service;
-let pool: pg.Pool;
+let pool: Pool;
 const dataDir = tempDir('migrate');
 const NOW = new Date('2026-12-02T15:00:00Z');
 

@@ -5,7 +5,7 @@
 // The report tables follow the chapter document.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import pg from 'pg';
+import { Pool } from 'pg';
 import type { WebSocket } from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -21,11 +21,11 @@ const children: ChildProcess[] = [];
 const clients: Client[] = [];
 let postgres: Service;
 let redis: Service;
-let pool: pg.Pool;
+let pool: Pool;
 
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-  pool = new pg.Pool({ connectionString: postgres.url });
+  pool = new Pool({ connectionString: postgres.url });
   pool.on('error', () => undefined); // PostgreSQL stopping at the end
 }, 30_000);
 

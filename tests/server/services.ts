@@ -7,7 +7,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import pg from 'pg';
+import { Client } from 'pg';
 
 export interface Service {
   url: string;
@@ -100,7 +100,7 @@ export async function startPostgres(): Promise<Service> {
   await until(
     async () => {
       if (child.exitCode !== null) throw new Error(`postgres exited: ${output}`);
-      const client = new pg.Client({ connectionString: url });
+      const client = new Client({ connectionString: url });
       try {
         await client.connect();
         await client.end();
