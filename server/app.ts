@@ -29,6 +29,13 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     throw new Error(`No production build in ${config.distDir}: run "npm run build" first (npm start does).`);
   const scaleOut = await openScaleOut(config);
   const store = new Store(config.dataDir);
+  try {
+    await scaleOut.refuseUnmigrated(store);
+  } catch (error) {
+    store.close();
+    await scaleOut.close();
+    throw error;
+  }
   const tokens = new Tokens(store);
   const sync = createSync({
     store,

@@ -100,6 +100,17 @@ export class PostgresDocuments implements DocumentStore {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** Which of these names PostgreSQL holds nothing of. */
+  async missing(names: string[]): Promise<string[]> {
+    const { rows } = await this.pool.query<{ name: string }>(
+      `SELECT name FROM unnest($1::text[]) AS wanted(name)
+       WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.name = wanted.name)
+         AND NOT EXISTS (SELECT 1 FROM document_updates u WHERE u.name = wanted.name)`,
+      [names],
+    );
+    return rows.map((row) => row.name);
+  }
+
   async documentNames(): Promise<string[]> {
     const { rows } = await this.pool.query<{ name: string }>(
       'SELECT name FROM documents UNION SELECT name FROM document_updates ORDER BY name',

@@ -11,6 +11,7 @@ import { createPool, PostgresDocuments } from './postgres.ts';
 import { PostgresReport } from './postgres-report.ts';
 import { loadProgram } from './program.ts';
 import { checkRedis, createRedisExtension } from './redis.ts';
+import type { Store } from './store.ts';
 
 export interface ScaleOut {
   /** PostgreSQL's documents, or undefined for the SQLite file's. */
@@ -20,6 +21,8 @@ export interface ScaleOut {
   report?: PostgresReport;
   /** Where it keeps documents, for the start-up line. */
   describe: string;
+  /** Fails when the SQLite file holds documents PostgreSQL lacks (migrate-to-postgres first). */
+  refuseUnmigrated(store: Store): Promise<void>;
   /** Before the sync shuts down: the report's waiting rewrites. */
   flush(documents: Map<string, Document>): Promise<void>;
   close(): Promise<void>;
@@ -58,6 +61,15 @@ export async function openScaleOut(config: ServerConfig): Promise<ScaleOut> {
     pool,
     report,
     describe: [pool ? 'documents in PostgreSQL' : '', redis ? 'shared through Redis' : ''].filter(Boolean).join(', '),
+    async refuseUnmigrated(store) {
+      if (!documents) return;
+      const missing = await documents.missing(store.documentNames());
+      if (missing.length > 0)
+        throw new Error(
+          `${store.file} holds ${missing.length} document(s) that PostgreSQL does not (e.g. ${missing[0]}): ` +
+            'copy them first with: DATABASE_URL=… npm run server -- migrate-to-postgres',
+        );
+    },
     async flush(open) {
       await report?.flushAll(open);
     },

@@ -6,13 +6,14 @@ import { rmSync } from 'node:fs';
 import { type Pool } from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { startServer } from '../../server/app.ts';
 import { runCli } from '../../server/cli.ts';
 import { createPool, PostgresDocuments } from '../../server/postgres.ts';
 import { PostgresReport, writeReport } from '../../server/postgres-report.ts';
 import { loadProgram } from '../../server/program.ts';
 import { Store } from '../../server/store.ts';
 import { addHeldSession, addMember, CONTENT_DIR, events, FUTURE, HELD, record } from './chapter-fixture.ts';
-import { tempDir } from './harness.ts';
+import { fakeDist, tempDir } from './harness.ts';
 import { startPostgres, type Service } from './services.ts';
 
 let postgres: Service;
@@ -171,4 +172,31 @@ it('refuses to migrate without DATABASE_URL, saying what to set', async () => {
     process.env = saved;
   }
   expect(lines.join('\n')).toContain('needs DATABASE_URL=postgres://');
+});
+
+it('refuses to start on PostgreSQL while the SQLite file holds documents it lacks, and starts once they are copied', async () => {
+  const dir = tempDir('unmigrated');
+  const distDir = fakeDist();
+  const store = new Store(dir);
+  const doc = new Y.Doc();
+  doc.getMap('answers').set('q1', 1);
+  store.appendUpdate('user:new', Y.encodeStateAsUpdate(doc));
+  store.close();
+  const config = { port: 0, host: '127.0.0.1', dataDir: dir, distDir, databaseUrl: postgres.url, log: () => undefined };
+  try {
+    await expect(startServer(config)).rejects.toThrow(/1 document\(s\) that PostgreSQL does not .*migrate-to-postgres/);
+    const saved = { ...process.env };
+    Object.assign(process.env, { DATA_DIR: dir, DATABASE_URL: postgres.url, CONTENT_DIR });
+    try {
+      expect(await runCli(['migrate-to-postgres'], () => undefined)).toBe(0);
+    } finally {
+      process.env = saved;
+    }
+    const server = await startServer(config);
+    expect(server.scaleOut.describe).toBe('documents in PostgreSQL');
+    await server.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(distDir, { recursive: true, force: true });
+  }
 });
