@@ -27,12 +27,20 @@ export async function checkRedis(extension: RedisExtension, url: string, timeout
       extension.pub.ping(),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        // Refused or unknown host: said at once, not after the timeout.
+        extension.pub.once('error', reject);
       }),
     ]);
   } catch (error) {
-    await extension.onDestroy();
+    closeRedis(extension);
     throw new Error(`Could not reach Redis at REDIS_URL ${new URL(url).host}: ${String(error)}`, { cause: error });
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Closes both connections at once (the extension's onDestroy waits on Redis answering a QUIT). */
+export function closeRedis(extension: RedisExtension): void {
+  extension.pub.disconnect(false);
+  extension.sub.disconnect(false);
 }

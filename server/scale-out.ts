@@ -10,7 +10,7 @@ import type { DocumentStore } from './persistence.ts';
 import { createPool, PostgresDocuments } from './postgres.ts';
 import { PostgresReport } from './postgres-report.ts';
 import { loadProgram } from './program.ts';
-import { checkRedis, createRedisExtension } from './redis.ts';
+import { checkRedis, closeRedis, createRedisExtension } from './redis.ts';
 import type { Store } from './store.ts';
 
 export interface ScaleOut {
@@ -74,7 +74,7 @@ export async function openScaleOut(config: ServerConfig): Promise<ScaleOut> {
       await report?.flushAll(open);
     },
     async close() {
-      await redis?.onDestroy();
+      if (redis) closeRedis(redis);
       await pool?.end();
     },
   };
