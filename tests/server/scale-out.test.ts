@@ -186,6 +186,17 @@ it('converges across two processes on Redis and PostgreSQL, and loses nothing wh
     { member_id: 'lee', hours: 1.5, attended: 1 },
   ]);
   expect(answers(await fromPostgres(userDoc)).size).toBe(132);
+
+  // B stopped the ordinary way (SIGTERM) stores what it holds: the logs are folded into the states.
+  for (const client of clients.splice(0)) close(client);
+  await new Promise<void>((resolve) => {
+    b.child.once('exit', () => resolve());
+    b.child.kill('SIGTERM');
+  });
+  const documents = new PostgresDocuments(pool);
+  expect([await documents.pendingUpdates(userDoc), await documents.pendingUpdates(chapterDoc)]).toEqual([0, 0]);
+  expect(answers(await fromPostgres(userDoc)).size).toBe(132);
+  expect(events(await fromPostgres(chapterDoc)).size).toBe(23);
   console.log(`two processes started in ${startedIn} ms; the test took ${Date.now() - started} ms after`);
   expect(b.output()).not.toContain('could not');
 }, 60_000);
