@@ -26,7 +26,10 @@ function onPath(name: string): string | undefined {
 }
 
 function postgresBin(): string {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
+  if (process.env.PG_BIN) {
+    if (existsSync(join(process.env.PG_BIN, 'initdb'))) return process.env.PG_BIN;
+    throw new Error(`PG_BIN=${process.env.PG_BIN} has no initdb. ${INSTALL}`);
+  }
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian)
@@ -124,7 +127,8 @@ export async function startPostgres(): Promise<Service> {
 
 export async function startRedis(): Promise<Service> {
   const binary = process.env.REDIS_SERVER ?? onPath('redis-server');
-  if (!binary) throw new Error(`redis-server is not installed, and the scale-out tests need it. ${INSTALL}`);
+  if (!binary || !existsSync(binary))
+    throw new Error(`redis-server is not installed, and the scale-out tests need it. ${INSTALL}`);
   const dir = mkdtempSync(join(tmpdir(), 'clm-redis-'));
   const port = await freePort();
   const child = spawn(
