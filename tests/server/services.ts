@@ -78,7 +78,8 @@ async function until(check: () => Promise<boolean>, label: string, timeout: numb
   }
 }
 
-export async function startPostgres(): Promise<Service> {
+/** `fsync: true` for figures that must include the disk flush of each commit (the bench). */
+export async function startPostgres({ fsync = false } = {}): Promise<Service> {
   const bin = postgresBin();
   const user = runAs();
   const dir = mkdtempSync(join(tmpdir(), 'clm-pg-'));
@@ -93,7 +94,18 @@ export async function startPostgres(): Promise<Service> {
   // fsync off: the tests kill the chapter server, never PostgreSQL, so they need no disk flushes.
   const child = spawn(
     join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
+    [
+      '-D',
+      data,
+      '-p',
+      String(port),
+      '-k',
+      dir,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `fsync=${fsync ? 'on' : 'off'}`,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], ...user },
   );
   let output = '';
