@@ -9,14 +9,14 @@ export interface ServerConfig {
   dataDir: string;
   /** The production build that is served. */
   distDir: string;
+  /** The content folder whose sessions the official hours count over (default content/). */
+  contentDir?: string | undefined;
   /** The address people open (behind a proxy: https://study.example.org); links start with it. */
   publicUrl?: string;
   /** postgres://…: documents (and the report tables) in PostgreSQL instead of the SQLite file. */
   databaseUrl?: string;
   /** redis://…: several processes share documents through Redis. */
   redisUrl?: string;
-  /** The content folder the season's published sessions are read from (the report's schedule). */
-  contentDir?: string;
   /** Log lines (off in tests). */
   log: (line: string) => void;
 }
@@ -32,10 +32,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || 'data'),
     distDir: resolve(env.DIST_DIR || 'dist'),
+    contentDir: resolve(env.CLM_CONTENT_DIR || 'content'),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     databaseUrl: urlFrom(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     redisUrl: urlFrom(env, 'REDIS_URL', ['redis:', 'rediss:']),
-    contentDir: resolve(env.CONTENT_DIR || 'content'),
     log: (line) => console.log(line),
   };
 }

@@ -15,13 +15,10 @@ import type {
 } from '@hocuspocus/server';
 import { type Pool, type PoolClient } from 'pg';
 import * as Y from 'yjs';
-import type { AttendanceEvent } from '../src/lib/attendance-log.ts';
-import type { Member, SessionChange } from '../src/lib/chapter.ts';
-import { CHAPTER_MAPS } from '../src/lib/chapter-doc.ts';
 import { todayIn } from '../src/lib/dates.ts';
 import { ensureSchema, transaction } from './postgres.ts';
 import type { Program } from './program.ts';
-import { chapterReport, type ChapterData, type ChapterReport } from './report.ts';
+import { chapterData, chapterReport, type ChapterReport } from './report.ts';
 
 export const REPORT_SCHEMA = `
 CREATE TABLE IF NOT EXISTS attendance (
@@ -64,14 +61,6 @@ const CHAPTER_PREFIX = 'chapter:';
 
 export const chapterIdOf = (documentName: string) =>
   documentName.startsWith(CHAPTER_PREFIX) ? documentName.slice(CHAPTER_PREFIX.length) : undefined;
-
-export function chapterData(doc: Y.Doc): ChapterData {
-  return {
-    members: [...doc.getMap<Member>(CHAPTER_MAPS.members).values()],
-    sessionChanges: [...doc.getMap<SessionChange>(CHAPTER_MAPS.sessionChanges).values()],
-    events: [...doc.getMap<AttendanceEvent>(CHAPTER_MAPS.events).values()],
-  };
-}
 
 /** True when vector `a` has seen everything `b` has. */
 function covers(a: Map<number, number>, b: Map<number, number>): boolean {

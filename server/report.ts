@@ -1,9 +1,12 @@
 // What the national office's report tables hold for one chapter, computed from the chapter
 // document's data with the one hours rule (seasonHours over buildSchedule and foldAttendance)
 // and nothing else. This is the one function to swap for server/projection.ts officialHours()
-// once that lands, so the report and the members' hours documents read the same figures.
+// once that lands, so the report and the members' hours documents read the same figures
+// (and chapterData() for its chapterState(): one reading of the document, one set of checks).
+import * as Y from 'yjs';
 import { foldAttendance, type AttendanceEvent } from '../src/lib/attendance-log.ts';
 import { normalizeEmail, type Member, type SessionChange } from '../src/lib/chapter.ts';
+import { CHAPTER_MAPS } from '../src/lib/chapter-doc.ts';
 import { seasonHours } from '../src/lib/hours.ts';
 import { buildSchedule } from '../src/lib/schedule.ts';
 import type { SessionMeta } from '../src/content/types.ts';
@@ -12,6 +15,38 @@ export interface ChapterData {
   members: Member[];
   sessionChanges: SessionChange[];
   events: AttendanceEvent[];
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const KINDS: readonly unknown[] = ['check-in', 'adjust', 'absent', 'undo'];
+const isMember = (v: unknown): v is Member =>
+  isObject(v) && typeof v.id === 'string' && typeof v.name === 'string' && typeof v.email === 'string';
+const isChange = (v: unknown): v is SessionChange =>
+  isObject(v) && typeof v.sessionId === 'string' && typeof v.updatedAt === 'number';
+const isEvent = (v: unknown): v is AttendanceEvent =>
+  isObject(v) &&
+  typeof v.id === 'string' &&
+  KINDS.includes(v.kind) &&
+  typeof v.sessionId === 'string' &&
+  typeof v.memberId === 'string' &&
+  typeof v.at === 'number' &&
+  Number.isFinite(v.at) &&
+  (v.hours === undefined || typeof v.hours === 'number') &&
+  (v.target === undefined || typeof v.target === 'string');
+
+function valuesOf<T>(doc: Y.Doc, name: string, ok: (v: unknown) => v is T): T[] {
+  return [...doc.getMap(name).values()]
+    .map((v) => (v instanceof Y.AbstractType ? (v.toJSON() as unknown) : v))
+    .filter(ok);
+}
+
+/** The chapter document's records; an entry a device wrote in a wrong shape is skipped, never counted. */
+export function chapterData(doc: Y.Doc): ChapterData {
+  return {
+    members: valuesOf(doc, CHAPTER_MAPS.members, isMember),
+    sessionChanges: valuesOf(doc, CHAPTER_MAPS.sessionChanges, isChange),
+    events: valuesOf(doc, CHAPTER_MAPS.events, isEvent),
+  };
 }
 
 export interface AttendanceRow {

@@ -5,6 +5,7 @@ import type { AttendanceEvent } from '../../src/lib/attendance-log.ts';
 import { newMember, type Member, type SessionChange } from '../../src/lib/chapter.ts';
 import { CHAPTER_MAPS } from '../../src/lib/chapter-doc.ts';
 
+/** The content the servers of these tests read their published sessions from (CLM_CONTENT_DIR). */
 export const CONTENT_DIR = 'tests/fixtures/content/valid';
 /** Held (its day has come) in every test run; 2 hours. */
 export const HELD = 'extra-held';

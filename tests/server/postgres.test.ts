@@ -80,6 +80,9 @@ it('writes attendance and CE hours by the one hours rule, and never goes back to
   record(doc, { kind: 'undo', sessionId: HELD, memberId: 'lee', target: lee, at: 5 });
   // A session still to come counts nothing yet.
   record(doc, { kind: 'check-in', sessionId: FUTURE, memberId: 'lee', hours: 3, at: 6 });
+  // Entries a device wrote in a wrong shape are skipped, never counted, and stop nothing.
+  doc.getMap('members').set('broken', { id: 'broken' });
+  doc.getMap('events').set('junk', { id: 'junk', kind: 'check-in', sessionId: HELD, memberId: 'kim', hours: '9' });
   const older = Y.encodeStateAsUpdate(doc);
 
   expect(await writeReport(pool, 'lakeshore', doc, program, NOW)).toBe(true);
@@ -109,7 +112,7 @@ it('writes attendance and CE hours by the one hours rule, and never goes back to
 
 async function cli(...argv: string[]) {
   const saved = { ...process.env };
-  Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URL: postgres.url, CONTENT_DIR });
+  Object.assign(process.env, { DATA_DIR: dataDir, DATABASE_URL: postgres.url, CLM_CONTENT_DIR: CONTENT_DIR });
   const lines: string[] = [];
   try {
     const status = await runCli(argv, (line) => lines.push(line));
@@ -186,7 +189,7 @@ it('refuses to start on PostgreSQL while the SQLite file holds documents it lack
   try {
     await expect(startServer(config)).rejects.toThrow(/1 document\(s\) that PostgreSQL does not .*migrate-to-postgres/);
     const saved = { ...process.env };
-    Object.assign(process.env, { DATA_DIR: dir, DATABASE_URL: postgres.url, CONTENT_DIR });
+    Object.assign(process.env, { DATA_DIR: dir, DATABASE_URL: postgres.url, CLM_CONTENT_DIR: CONTENT_DIR });
     try {
       expect(await runCli(['migrate-to-postgres'], () => undefined)).toBe(0);
     } finally {
