@@ -9,6 +9,7 @@ import { createApi } from './api.ts';
 import { linkBase, type ServerConfig } from './config.ts';
 import { ChapterProjection } from './projector.ts';
 import { loadPublished } from './published.ts';
+import { openScaleOut, type ScaleOut } from './scale-out.ts';
 import { createStaticHandler, SHELL_FILE } from './static.ts';
 import { Store } from './store.ts';
 import { createSync, SYNC_PATH, type Sync } from './sync.ts';
@@ -17,6 +18,8 @@ import { Tokens } from './tokens.ts';
 export interface ChapterServer {
   server: Server;
   store: Store;
+  /** PostgreSQL and Redis, when DATABASE_URL / REDIS_URL are set. */
+  scaleOut: ScaleOut;
   /** The official hours projection (tests and the bench wait on it with idle()). */
   projection: ChapterProjection;
   /** The sync server's Hocuspocus instance (its loaded documents, for tests). */
@@ -30,7 +33,15 @@ export interface ChapterServer {
 export async function startServer(config: ServerConfig): Promise<ChapterServer> {
   if (!existsSync(join(config.distDir, SHELL_FILE)))
     throw new Error(`No production build in ${config.distDir}: run "npm run build" first (npm start does).`);
+  const scaleOut = await openScaleOut(config);
   const store = new Store(config.dataDir);
+  try {
+    await scaleOut.refuseUnmigrated(store);
+  } catch (error) {
+    store.close();
+    await scaleOut.close();
+    throw error;
+  }
   const tokens = new Tokens(store);
   const chapterId = store.chapterId();
   const published = loadPublished(config.contentDir ?? resolvePath('content'));
@@ -39,7 +50,7 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     published: published.sessions,
     timeZone: published.timeZone,
     people: () => store.people(),
-    loadState: (name) => store.fetchDocument(name),
+    loadState: (name) => (scaleOut.documents ?? store).fetchDocument(name),
     log: config.log,
     today: config.hoursToday,
   });
@@ -48,7 +59,8 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     tokens,
     log: config.log,
     chapterId,
-    extensions: [projection],
+    documents: scaleOut.documents,
+    extensions: [projection, ...scaleOut.extensions],
     keepAliveMs: config.keepAliveMs,
   });
   let port = config.port;
@@ -111,6 +123,7 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
   return {
     server,
     store,
+    scaleOut,
     projection,
     hocuspocus: sync.hocuspocus,
     port,
@@ -119,8 +132,10 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
       closing ??= (async () => {
         await projection.stop();
         await sync.shutdown();
+        await scaleOut.flush(sync.hocuspocus.documents);
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await scaleOut.close();
         store.close();
       })();
       return closing;

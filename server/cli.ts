@@ -4,6 +4,9 @@
 import { parseArgs } from 'node:util';
 import { joinLink } from './api.ts';
 import { configFromEnv, linkBase } from './config.ts';
+import { createPool } from './postgres.ts';
+import { migrateToPostgres } from './postgres-migrate.ts';
+import { loadPublished } from './published.ts';
 import { isRole, ROLES, Store } from './store.ts';
 
 const USAGE = `Usage: npm run server -- <command>
@@ -13,7 +16,8 @@ const USAGE = `Usage: npm run server -- <command>
   devices                                                      lists every device
   revoke <deviceId>                                            signs a device out for good
   backup <file>                                                writes a consistent copy of the database
-Environment: DATA_DIR (default data/), PUBLIC_URL or PORT (the start of links).`;
+  migrate-to-postgres                                          copies the documents into DATABASE_URL, checked
+Environment: DATA_DIR (default data/), PUBLIC_URL or PORT (the start of links), DATABASE_URL.`;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const when = (ms: number | null) => (ms === null ? '-' : new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z'));
@@ -118,6 +122,27 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
           return fail('backup needs a file name, e.g. npm run server -- backup backups/clm-study-2026-12-01.sqlite');
         await store.backup(file);
         out(`Backed up ${store.file} to ${file}.`);
+        return 0;
+      }
+      case 'migrate-to-postgres': {
+        if (!config.databaseUrl)
+          return fail('migrate-to-postgres needs DATABASE_URL=postgres://user@host:5432/database in the environment.');
+        const pool = createPool(config.databaseUrl, out);
+        try {
+          const done = await migrateToPostgres(
+            store,
+            pool,
+            async () => loadPublished(config.contentDir ?? 'content'),
+            out,
+          );
+          out(
+            `Copied ${done.documents} document(s) from ${store.file} into PostgreSQL (${done.pendingUpdates} update(s) ` +
+              `from the log folded in; ${done.unchanged} already there), ${done.verified} checked against SQLite, ` +
+              `${done.chapters} chapter report(s) written. Start the server with DATABASE_URL set.`,
+          );
+        } finally {
+          await pool.end();
+        }
         return 0;
       }
       default:

@@ -17,6 +17,10 @@ export interface ServerConfig {
   keepAliveMs?: number | undefined;
   /** The address people open (behind a proxy: https://study.example.org); links start with it. */
   publicUrl?: string;
+  /** postgres://…: documents (and the report tables) in PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string;
+  /** redis://…: several processes share documents through Redis. */
+  redisUrl?: string;
   /** Log lines (off in tests). */
   log: (line: string) => void;
 }
@@ -34,8 +38,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     distDir: resolve(env.DIST_DIR || 'dist'),
     contentDir: resolve(env.CLM_CONTENT_DIR || 'content'),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    databaseUrl: urlFrom(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    redisUrl: urlFrom(env, 'REDIS_URL', ['redis:', 'rediss:']),
     log: (line) => console.log(line),
   };
+}
+
+/** An optional URL setting, refused with a clear message when it is not one of the protocols. */
+function urlFrom(env: NodeJS.ProcessEnv, name: string, protocols: string[]): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  let protocol: string;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    throw new Error(`${name} must be a URL (${protocols[0]}//…), not "${value}".`);
+  }
+  if (!protocols.includes(protocol)) throw new Error(`${name} must start with ${protocols[0]}//, not "${protocol}//".`);
+  return value;
 }
 
 /** The start of every link the server prints or returns. */

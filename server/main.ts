@@ -9,6 +9,7 @@ try {
   console.log(`CLM Study at ${app.url}`);
   if (config.publicUrl) console.log(`Public address (links): ${config.publicUrl}`);
   console.log(`Data in ${app.store.file} (ready in ${Date.now() - started} ms)`);
+  if (app.scaleOut.describe) console.log(`Scale-out: ${app.scaleOut.describe}`);
   if (!app.store.chapterName())
     console.log(
       'Sync is off until the chapter is set up: npm run server -- init --chapter "<name>" --name "<admin>" --email <email>',

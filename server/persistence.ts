@@ -1,5 +1,5 @@
-// Documents in SQLite behind @hocuspocus/extension-database (fetch/store), so another store
-// (PostgreSQL) can take its place behind the same extension.
+// Documents behind @hocuspocus/extension-database (fetch/store), in SQLite (store.ts) or in
+// PostgreSQL (postgres.ts, when DATABASE_URL is set): both offer DocumentStore.
 //
 // Hocuspocus 3 acknowledges an update (the SyncStatus message the provider counts its
 // unsyncedChanges down with) right after applying it, before its debounced onStoreDocument
@@ -8,7 +8,8 @@
 // applies and acknowledges the message: it checks the update decodes (a malformed one is
 // refused there: never applied, never broadcast, never stored), applies it to the document and
 // appends it to the document's update log (one small INSERT, synchronous: on disk before the
-// acknowledgement can go). Hocuspocus applying it again afterwards changes nothing.
+// acknowledgement can go; PostgreSQL: committed before it). Hocuspocus applying it again
+// afterwards changes nothing.
 // `fetch` reads the state plus the log; the debounced `store` writes the whole state and
 // empties the log. Storing the whole state on every update instead would cost a full encode
 // per answer (about 0.1 s for a person with 10,000 answers).
@@ -21,7 +22,17 @@ import type {
 } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import type { Store } from './store.ts';
+
+/** Where documents live: each method may be synchronous (SQLite) or not (PostgreSQL). */
+export interface DocumentStore {
+  /** The state and every update appended since, as one Yjs update; null if never stored. */
+  fetchDocument(name: string): Uint8Array | null | Promise<Uint8Array | null>;
+  /** Appends one update durably: returns (or resolves) once it is on disk. */
+  appendUpdate(name: string, update: Uint8Array): void | Promise<void>;
+  /** Stores the whole state and drops the appended updates it holds. */
+  storeDocument(name: string, state: Uint8Array): void | Promise<void>;
+  pendingUpdates(name: string): number | Promise<number>;
+}
 
 const MESSAGE_SYNC = 0;
 const MESSAGE_SYNC_REPLY = 4;
@@ -55,13 +66,13 @@ interface Version {
   stored: number;
 }
 
-export class SqliteDocuments extends Database {
-  extensionName = 'clm-sqlite-documents';
+export class StoredDocuments extends Database {
+  extensionName = 'clm-documents';
 
   private readonly versions = new WeakMap<Document, Version>();
 
   constructor(
-    private readonly documents: Store,
+    private readonly documents: DocumentStore,
     private readonly log: (line: string) => void,
   ) {
     super({
@@ -98,14 +109,20 @@ export class SqliteDocuments extends Database {
       );
       throw new MessageRefused(4400, 'malformed-update');
     }
-    this.documents.appendUpdate(documentName, update);
+    try {
+      await this.documents.appendUpdate(documentName, update);
+    } catch (error) {
+      // Not stored, so not acknowledged: the connection closes and the device sends it again.
+      this.log(`could not store an update of ${documentName}: ${String(error)}`);
+      throw new MessageRefused(4503, 'storage-unavailable');
+    }
   }
 
   // Called by Hocuspocus's debouncer, inside the document's saveMutex; skipped when nothing changed.
   async onStoreDocument(payload: onChangePayload): Promise<void> {
     const version = this.versions.get(payload.document);
     const at = version?.changes ?? 0;
-    if (version && version.stored === at && this.documents.pendingUpdates(payload.documentName) === 0) return;
+    if (version && version.stored === at && (await this.documents.pendingUpdates(payload.documentName)) === 0) return;
     await super.onStoreDocument(payload);
     if (version) version.stored = Math.max(version.stored, at);
   }

@@ -17,7 +17,7 @@ import {
   MAX_MESSAGE_BYTES,
   MAX_MESSAGES_BEFORE_AUTH,
 } from './limits.ts';
-import { SqliteDocuments } from './persistence.ts';
+import { StoredDocuments, type DocumentStore } from './persistence.ts';
 import type { Store } from './store.ts';
 import type { Tokens } from './tokens.ts';
 
@@ -57,6 +57,8 @@ export interface SyncOptions {
   extensions?: Extension[];
   /** How often revocations made by another process (the CLI) are looked for. */
   revocationPollMs?: number;
+  /** Where documents live: the SQLite store unless DATABASE_URL says PostgreSQL. */
+  documents?: DocumentStore;
   /** How often every open document's connections get a keep-alive (limits.ts). */
   keepAliveMs?: number;
 }
@@ -68,6 +70,7 @@ export function createSync({
   chapterId,
   extensions = [],
   revocationPollMs = 2000,
+  documents,
   keepAliveMs = KEEP_ALIVE_MS,
 }: SyncOptions) {
   const byDevice = new Map<string, Set<Socket>>();
@@ -123,7 +126,7 @@ export function createSync({
     debounce: 10_000,
     maxDebounce: 60_000,
     unloadImmediately: true,
-    extensions: [new SqliteDocuments(store, log), ...extensions],
+    extensions: [new StoredDocuments(documents ?? store, log), ...extensions],
     onAuthenticate,
   });
 
