@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { databaseExists } from '../db/presence';
 import { applyTheme, readTheme } from '../lib/theme';
 import { setRenderDay } from '../components/ui/use-today';
 import { readPrerendered, refill, resolveLazyRoutes } from './hydration';
@@ -55,13 +56,13 @@ if (prerendered) {
   render(root);
 }
 
-// Sync, on a device that is signed in: a moment after start, the small facade reads the account
-// and, only if there is one, loads the engine (yjs and the provider never ride in this chunk).
+// Sync, on a device that is signed in: a moment after start, and only where the app's database
+// exists (never on a first visit), the small facade reads the account and, only if there is
+// one, loads the engine (yjs and the provider never ride in this chunk).
 setTimeout(
   () =>
-    void import('../sync/index').then(
-      (sync) => sync.ensureSyncStarted(),
-      () => undefined,
-    ),
+    void databaseExists()
+      .then((exists) => (exists ? import('../sync/index').then((sync) => sync.ensureSyncStarted()) : undefined))
+      .catch(() => undefined),
   1000,
 );

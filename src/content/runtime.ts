@@ -29,8 +29,9 @@ export function loadAreaQuestions(areaId: string): Promise<Question[]> {
 }
 
 export async function loadSessionQuestions(session: SessionMeta): Promise<Question[]> {
-  const ids = new Set(session.questionIds);
-  return (await loadAreaQuestions(session.area)).filter((q) => ids.has(q.id));
+  const [material, questions] = await Promise.all([loadMaterial(session.id), loadAreaQuestions(session.area)]);
+  const ids = new Set(material?.questionIds);
+  return questions.filter((q) => ids.has(q.id));
 }
 
 export function loadMaterial(sessionId: string): Promise<SessionMaterial | undefined> {

@@ -92,10 +92,10 @@ export function compileSessions(
       start: data.start,
       hours: data.hours,
       location: data.location,
-      questionIds,
+      questionCount: questionIds.length,
     });
     const { html, text } = renderBody(fm, file, report);
-    materials[data.id] = { id: data.id, materialHtml: html, materialText: text };
+    materials[data.id] = { id: data.id, materialHtml: html, materialText: text, questionIds };
   }
   sessions.sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
   return { sessions, materials };

@@ -59,8 +59,8 @@ export interface SessionMeta {
   start: string;
   hours: number;
   location?: string | undefined;
-  /** Ids of the questions a session's practice draws on (see content/README.md). */
-  questionIds: string[];
+  /** How many questions its practice draws on (their ids are in its material chunk). */
+  questionCount: number;
 }
 
 export interface SessionMaterial {
@@ -68,6 +68,11 @@ export interface SessionMaterial {
   materialHtml: string;
   /** Plain text of the material, for search. */
   materialText: string;
+  /**
+   * Ids of the questions a session's practice draws on (see content/README.md): here, not in
+   * the index every first screen loads, where they were half its size.
+   */
+  questionIds: string[];
 }
 
 export interface QuestionOption {

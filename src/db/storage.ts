@@ -5,7 +5,6 @@
 // connection and says so (see connection.ts); when this tab's upgrade is held up by an older
 // tab, it says that. This module does not load Dexie: the shell's banner reads it.
 import { useSyncExternalStore } from 'react';
-import { classifyWriteError } from '../lib/write-error';
 
 export type StorageStatus =
   /** Not open yet. */
@@ -55,9 +54,8 @@ export function storageUsable(s: StorageStatus = status): boolean {
 // by the next one that is stored. The banner says so on every page until then.
 let full = false;
 
-/** Tells the status how a write went: pass the error of a failed one, nothing for a stored one. */
-export function noteWrite(err?: unknown): void {
-  const next = err === undefined ? false : classifyWriteError(err) === 'full' ? true : full;
+/** Sets whether storage is full (note-write.ts decides, from how each write went). */
+export function setStorageFull(next: boolean): void {
   if (next === full) return;
   full = next;
   for (const listener of listeners) listener();

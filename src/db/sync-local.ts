@@ -116,29 +116,38 @@ async function applyAnswers(db: ClmDatabase, incoming: readonly DocAnswer[]): Pr
     ).map((a) => [a.uid, a]),
   );
   const added = new Map<string, DocAnswer>();
+  const confidence = new Map<number, NonNullable<AnswerRecord['confidence']>>();
   const touched = new Set<string>();
   for (const a of incoming) {
     const local = held.get(a.uid);
     const action = answerFromDoc(a, local);
     if (action === 'add' && !added.has(a.uid)) added.set(a.uid, a);
-    else if (action === 'confidence' && local?.id !== undefined && a.confidence)
-      await db.answers.update(local.id, { confidence: a.confidence });
+    else if (action === 'confidence' && local?.id !== undefined && a.confidence) confidence.set(local.id, a.confidence);
     else continue;
     touched.add(a.questionId);
   }
   if (touched.size === 0) return;
   const fresh = [...added.values()].map((a) => ({ ...a }));
-  if (fresh.length) await db.answers.bulkAdd(fresh);
-  const { cards, progress } = replayQuestions(await answersOf(db, touched));
-  await db.cards.bulkPut(cards);
-  await db.progress.bulkPut(progress);
-  if (fresh.length) {
-    const before = await db.days.bulkGet([...new Set(fresh.map((a) => localDay(a.at)))]);
-    await db.days.bulkPut(
-      addToDays(
-        before.filter((d) => d !== undefined),
-        fresh,
+  // Everything this batch reads is read before it writes anything: a read queued behind
+  // 10,000 writes in the transaction would wait for all of them with the page idle, and the
+  // replay would then wait for the read. Read first; the replay runs while the answers are written.
+  const existing = (await answersOf(db, touched)).map((a) => {
+    const c = a.id === undefined ? undefined : confidence.get(a.id);
+    return c ? { ...a, confidence: c } : a;
+  });
+  const days = fresh.length ? await db.days.bulkGet([...new Set(fresh.map((a) => localDay(a.at)))]) : [];
+  const writes: Promise<unknown>[] = [...confidence].map(([id, c]) => db.answers.update(id, { confidence: c }));
+  if (fresh.length) writes.push(db.answers.bulkAdd(fresh));
+  const { cards, progress } = replayQuestions([...existing, ...fresh]);
+  writes.push(db.cards.bulkPut(cards), db.progress.bulkPut(progress));
+  if (fresh.length)
+    writes.push(
+      db.days.bulkPut(
+        addToDays(
+          days.filter((d) => d !== undefined),
+          fresh,
+        ),
       ),
     );
-  }
+  await Promise.all(writes);
 }

@@ -4,7 +4,7 @@
 // React re-renders the button) is ignored, so a double click never stores twice.
 import { useCallback, useRef, useState } from 'react';
 import { writeFailureMessage } from '../lib/write-error';
-import { noteWrite } from './storage';
+import { noteWrite } from './note-write';
 
 export interface RunOptions {
   /** Puts the screen back as it was before the write (what is stored). */

@@ -46,7 +46,7 @@ export function buildSchedule(
       start: c.start ?? '18:00',
       hours: c.hours ?? 1,
       location: c.location,
-      questionIds: [],
+      questionCount: 0,
     }));
   return [...published, ...extras]
     .map((s): ScheduledSession => {

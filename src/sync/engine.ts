@@ -3,6 +3,7 @@
 // connects it to the server's /sync endpoint with the device token (Hocuspocus), and bridges
 // it with the tables the screens read (bridge.ts). Status: syncing, synced, offline, refused.
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
 import type { Account } from '../db/account';
 import { db as appDb, onLocalChange, type ClmDatabase } from '../db/db';
 import { openSyncDoc } from '../db/sync-doc';
@@ -60,6 +61,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
   let closeDoc: (() => void) | undefined;
   let started: Promise<void> = Promise.resolve();
   let stopTimers: () => void = () => undefined;
+  let stopSending: () => void = () => undefined;
 
   const update = () => {
     const pending = (provider?.unsyncedChanges ?? 0) + (bridge?.busy ?? 0);
@@ -122,6 +124,8 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       name: docName,
       document: loaded.doc,
       token: account.token,
+      // No presence (cursors) in a study app: no awareness messages at all.
+      awareness: null,
       onSynced: () => {
         pushAll();
         update();
@@ -144,6 +148,17 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
         update();
       },
     });
+    // The provider encodes every document transaction as a version-1 update only to send the
+    // ones that are not its own; y-dexie encodes each as version 2. The first sync of a long
+    // history (2 MiB for 10,000 answers) would be encoded twice: the provider's handler is fed
+    // from y-dexie's encoding instead, converted only for changes that are sent.
+    const sent = provider;
+    const sendLocal = (change: Uint8Array, origin: unknown) => {
+      if (origin !== sent) sent.documentUpdateHandler(Y.convertUpdateFormatV2ToV1(change), origin);
+    };
+    loaded.doc.off('update', sent.boundDocumentUpdateHandler);
+    loaded.doc.on('updateV2', sendLocal);
+    stopSending = () => loaded.doc.off('updateV2', sendLocal);
     provider.attach();
     update();
   })().catch((error: unknown) => {
@@ -170,6 +185,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       await bridge?.idle();
       stopTimers();
       bridge?.stop();
+      stopSending();
       provider?.destroy();
       socket?.destroy();
       closeDoc?.();

@@ -4,7 +4,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { db } from '../../src/db/db';
-import { noteWrite } from '../../src/db/storage';
+import { noteWrite } from '../../src/db/note-write';
 import { addMembers } from '../../src/features/chapter/data';
 import { resetDb } from '../fixtures/db';
 import { renderRoute } from '../fixtures/render';

@@ -36,8 +36,9 @@ describe('content compiler on valid content', () => {
 
   it('gives a session the questions of its competencies, or else of its area', () => {
     const [books, hiring] = content!.index.sessions;
-    expect(books!.questionIds).toEqual(['trust-three-way', 'ledger-double-entry']);
-    expect(hiring!.questionIds).toEqual(['i9-section-2', 'interview-panel']);
+    expect(content!.materials[books!.id]!.questionIds).toEqual(['trust-three-way', 'ledger-double-entry']);
+    expect(content!.materials[hiring!.id]!.questionIds).toEqual(['i9-section-2', 'interview-panel']);
+    expect([books!.questionCount, hiring!.questionCount]).toEqual([2, 2]);
   });
 
   it('reads options, correct answers, explanation, reference and difficulty of a question', () => {

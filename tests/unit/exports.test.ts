@@ -24,7 +24,7 @@ const session = (id: string, date: string): SessionMeta => ({
   date,
   start: '18:00',
   hours: 3,
-  questionIds: [],
+  questionCount: 0,
 });
 const read = (text: string) => Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
 

@@ -14,7 +14,7 @@ const session = (id: string, date: string, hours = 3): SessionMeta => ({
   date,
   start: '18:00',
   hours,
-  questionIds: [],
+  questionCount: 0,
 });
 const published = [session('s1', '2027-01-12'), session('s2', '2027-01-19'), session('s3', '2027-01-26')];
 const member = (id: string, active = true): Member => ({

@@ -19,7 +19,7 @@ import type { CertificatePrints } from '../../lib/certificate';
 
 export { DuplicateEmailError, InputError };
 export { useWrite } from '../../db/use-write';
-export { noteWrite } from '../../db/storage';
+export { noteWrite } from '../../db/note-write';
 export { recordCheckIn, undoCheckIn, addWalkIn } from '../../db/check-in';
 export { exportChapterFile } from '../../db/chapter';
 import { importChapterFile } from '../../db/chapter';

@@ -10,7 +10,8 @@ import { activeAttempts, createAttempt, getAttempt, submittedExams } from '../..
 import { assembleExam, examPaceMs, examPool } from '../../lib/exam';
 import { newSeed } from '../../lib/random';
 
-export { noteWrite, onBeforeClose } from '../../db/storage';
+export { onBeforeClose } from '../../db/storage';
+export { noteWrite } from '../../db/note-write';
 export { useWrite } from '../../db/use-write';
 
 export {

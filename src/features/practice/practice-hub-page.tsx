@@ -164,7 +164,7 @@ export default function PracticeHubPage() {
             <SetButton
               key={s.id}
               label={s.title}
-              detail={`${plural(s.questionIds.length, 'question')}`}
+              detail={`${plural(s.questionCount, 'question')}`}
               busy={busy}
               onClick={() => void start({ type: 'session', id: s.id })}
             />

@@ -23,7 +23,7 @@ export default function SessionPage() {
   if (!session) return <NotFound what="session" />;
   const area = findArea(session.area);
   const subareas = area?.subareas.filter((s) => session.subareas.includes(s.id)) ?? [];
-  const count = session.questionIds.length;
+  const count = session.questionCount;
   return (
     <>
       <PageTitle title={session.title}>{session.title}</PageTitle>

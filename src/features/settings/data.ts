@@ -14,13 +14,13 @@ import { exportBackup, hasData, lastExportAt, markExported, restoreBackup, resto
 import type { RestoreCount } from '../../db/backup';
 import { schemaVersion } from '../../db/backup';
 import { askPersistence, persistenceStatus, type PersistenceStatus } from '../../db/persistence';
-import { noteWrite } from '../../db/storage';
+import { noteWrite } from '../../db/note-write';
 import { BACKUP_MAX_BYTES, backupDue, backupFileName } from '../../lib/backup';
 import type { Backup } from '../../lib/backup-schema';
 
 export type { RestoreCount, PersistenceStatus };
 export { useWrite } from '../../db/use-write';
-export { noteWrite } from '../../db/storage';
+export { noteWrite } from '../../db/note-write';
 
 export interface StudySettings {
   /** The candidate's choice; undefined when they follow the plan. */
