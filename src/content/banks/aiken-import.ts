@@ -24,7 +24,8 @@ export function aikenToBank(text: string, opts: AikenOptions): BankImport {
   const nextId = idMaker(slugify(opts.name) || 'question', opts.takenIds);
   let q: Pending | undefined;
   const unfinished = (at: number) => {
-    if (q) out.errors.push({ line: q.line, message: `This question has no "ANSWER: X" line before line ${at}: skipped.` });
+    if (q)
+      out.errors.push({ line: q.line, message: `This question has no "ANSWER: X" line before line ${at}: skipped.` });
     q = undefined;
   };
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
@@ -36,9 +37,13 @@ export function aikenToBank(text: string, opts: AikenOptions): BankImport {
     if (answer) {
       const letter = (answer[1] ?? '').trim().toUpperCase();
       if (!q) out.errors.push({ line, message: 'An "ANSWER:" line with no question before it.' });
-      else if (q.stem.length === 0) out.errors.push({ line: q.line, message: 'Options with no question text before them: skipped.' });
+      else if (q.stem.length === 0)
+        out.errors.push({ line: q.line, message: 'Options with no question text before them: skipped.' });
       else if (q.options.length < 2)
-        out.errors.push({ line: q.line, message: `This question has ${q.options.length} option: give at least two. Skipped.` });
+        out.errors.push({
+          line: q.line,
+          message: `This question has ${q.options.length} option: give at least two. Skipped.`,
+        });
       else if (!/^[A-Z]$/.test(letter) || !q.options.some((o) => o.letter === letter))
         out.errors.push({
           line,
@@ -53,7 +58,8 @@ export function aikenToBank(text: string, opts: AikenOptions): BankImport {
       q ??= { line, stem: [], options: [] };
       const letter = option[1] ?? '';
       const expected = String.fromCodePoint(65 + q.options.length);
-      if (letter !== expected) out.errors.push({ line, message: `Option "${letter}" where "${expected}" was expected.` });
+      if (letter !== expected)
+        out.errors.push({ line, message: `Option "${letter}" where "${expected}" was expected.` });
       q.options.push({ letter, text: option[2] ?? '', line });
       return;
     }

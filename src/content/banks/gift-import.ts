@@ -76,7 +76,10 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       const note = (message: string) => out.notes.push({ line, message: `"${id}": ${message}` });
       const options = q.type === 'TF' ? trueFalse(q.isTrue, q.trueFeedback, q.falseFeedback) : choices(q.choices, note);
       if (!options) {
-        out.errors.push({ line, message: `"${id}" has no answer that earns credit: mark one with "=" or a positive %weight%.` });
+        out.errors.push({
+          line,
+          message: `"${id}" has no answer that earns credit: mark one with "=" or a positive %weight%.`,
+        });
         continue;
       }
       const question: BankQuestion = { id, stem, options, line };
@@ -84,7 +87,9 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       // Our rationales are all or none: feedback on only some answers moves to the explanation.
       const withFeedback = options.filter((o) => o.rationale);
       if (withFeedback.length > 0 && withFeedback.length < options.length) {
-        const lines = options.filter((o) => o.rationale).map((o) => `- ${oneLine(o.text)}: ${oneLine(o.rationale ?? '')}`);
+        const lines = options
+          .filter((o) => o.rationale)
+          .map((o) => `- ${oneLine(o.text)}: ${oneLine(o.rationale ?? '')}`);
         explanation = [explanation, lines.join('\n')].filter(Boolean).join('\n\n');
         for (const o of options) delete o.rationale;
         note('feedback on only some answers was moved to the explanation.');
@@ -112,7 +117,8 @@ function choices(list: TextChoice[], note: (message: string) => void): BankOptio
     return option;
   });
   if (full && partial.length > 0) note('partial-credit answers became wrong options: our items score all or nothing.');
-  if (!full && partial.length > 0) note('answers with a positive weight became the correct options, scored all or nothing.');
+  if (!full && partial.length > 0)
+    note('answers with a positive weight became the correct options, scored all or nothing.');
   return options.some((o) => o.correct) ? options : undefined;
 }
 
