@@ -28,10 +28,12 @@ export function plainToMarkdown(text: string): string {
     .join('\n');
 }
 
+const BR = '\u0000';
 const INLINE: Record<string, string> = { b: '**', strong: '**', i: '*', em: '*', s: '~~', del: '~~', code: '`' };
 
 /** Simple HTML (what Moodle editors produce) to Markdown; unknown tags are dropped, text kept. */
-export function htmlToMarkdown(html: string): string {
+export function htmlToMarkdown(source: string): string {
+  const html = source.replaceAll(BR, '');
   let out = '';
   const links: string[] = [];
   const re = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
@@ -42,7 +44,7 @@ export function htmlToMarkdown(html: string): string {
     const tag = (m[1] ?? '').toLowerCase();
     const closing = m[0].startsWith('</');
     if (INLINE[tag]) out += INLINE[tag];
-    else if (tag === 'br') out += '\\\n';
+    else if (tag === 'br') out += BR;
     else if (['p', 'div', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'].includes(tag))
       out += '\n\n';
     else if (tag === 'li') out += closing ? '' : '\n\n- ';
@@ -63,7 +65,11 @@ export function htmlToMarkdown(html: string): string {
     }
   }
   out += plainToMarkdown(decodeEntities(html.slice(last)).replace(/\s*\n\s*/g, ' '));
-  return tidy(out);
+  // Two line breaks in a row are a paragraph break; a break at either end is nothing.
+  const breaks = out
+    .replace(new RegExp(`(?:${BR}\\s*){2,}`, 'g'), '\n\n')
+    .replace(new RegExp(`^\\s*${BR}|${BR}\\s*$`, 'g'), '');
+  return tidy(tidy(breaks).replaceAll(BR, '\\\n'));
 }
 
 /** Trims every line's trailing space, collapses blank runs and trims the whole text. */

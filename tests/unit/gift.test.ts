@@ -1,0 +1,184 @@
+// GIFT (Moodle) into our question files: every supported kind converts to a file our own
+// compiler accepts with zero problems, unsupported kinds are listed by line, malformed files
+// are reported at line:column. Real-world samples: tests/fixtures/banks/README.md.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { importBank, importReport } from '../../src/content/banks/index';
+import type { Question } from '../../src/content/types';
+import { compileWith } from '../fixtures/content';
+
+const BANKS = 'tests/fixtures/banks';
+const read = (name: string) => readFileSync(`${BANKS}/${name}`, 'utf8');
+const target = { area: 'money', name: 'imported', subarea: 'books', competencies: ['ledgers', 'trust', 'budgets'] };
+
+/** Converts GIFT text and compiles the result into the valid fixture; returns both. */
+function convert(text: string) {
+  const result = importBank('gift', text, target);
+  const compiled = result.markdown ? compileWith({ 'questions/money/imported.md': result.markdown }) : undefined;
+  const questions = new Map<string, Question>(
+    (compiled?.content?.questionsByArea.money ?? []).filter((q) => q.source.includes('imported')).map((q) => [q.id, q]),
+  );
+  return { result, issues: compiled?.issues, questions };
+}
+
+describe('GIFT import', () => {
+  it('converts every supported question of every real-world sample to a file that compiles with zero problems', () => {
+    const samples = readdirSync(BANKS).filter((f) => /\.gift(\.txt)?$/.test(f) && f !== 'moodle-questions.gift.txt');
+    expect(samples.length).toBeGreaterThanOrEqual(10);
+    let converted = 0;
+    for (const name of samples) {
+      const { result, issues, questions } = convert(read(name));
+      expect(result.errors, name).toEqual([]);
+      if (result.questions.length === 0) continue;
+      expect(issues, name).toEqual([]);
+      expect(questions.size, name).toBe(result.questions.length);
+      converted += questions.size;
+    }
+    expect(converted).toBeGreaterThanOrEqual(15);
+  });
+
+  it('lists matching, numeric, short-answer, essay and description items with their line, never silently', () => {
+    const { result } = convert(read('pegjs-giftFormatPhpExamples.gift'));
+    expect(result.unsupported.map((u) => [u.line, u.message.split(' question')[0]])).toEqual([
+      [11, 'short answer'],
+      [13, 'numeric'],
+      [15, 'matching'],
+      [33, 'short answer'],
+      [40, 'numeric'],
+    ]);
+    expect(result.questions.map((q) => q.line)).toEqual([5, 7, 9, 22, 28]);
+    const essay = convert('// essay\n::Q8:: How are you? {}\n\n::Intro::Read this first.\n');
+    expect(essay.result.unsupported.map((u) => [u.line, u.message])).toEqual([
+      [2, 'essay question "Q8" is not supported: not imported.'],
+      [4, 'description (text with no answers) question "Intro" is not supported: not imported.'],
+    ]);
+    expect(essay.result.markdown).toBeUndefined();
+    const report = importReport('bank.gift', essay.result);
+    expect(report).toContain('bank.gift:2 not imported: essay question "Q8" is not supported: not imported.');
+    expect(report.at(-1)).toBe('0 questions converted, 2 not supported, 0 malformed.');
+  });
+
+  it('keeps one right answer of a multiple-choice item; partial credit beside a full-credit answer becomes wrong, with a note', () => {
+    const { questions, result } = convert(read('pegjs-giftFormatPhpExamples.gift'));
+    const tomb = questions.get('grant-s-tomb')!;
+    expect(tomb.options.map((o) => [o.text, o.correct, o.rationaleText])).toEqual([
+      ['buried', false, 'No one is buried there.'],
+      ['entombed', true, 'Right answer!'],
+      ['living', false, 'We hope not!'],
+    ]);
+    expect(tomb.stemText).toBe("Grant is _____ in Grant's tomb.");
+    const difficult = result.questions.find((q) => q.line === 28)!;
+    expect(difficult.options.map((o) => o.correct)).toEqual([false, false, true]);
+    expect(result.notes).toContainEqual({
+      line: 28,
+      message: `"${difficult.id}": partial-credit answers became wrong options: our items score all or nothing.`,
+    });
+  });
+
+  it('makes the answers with a positive weight the correct options of a choose-all item', () => {
+    const { questions, result } = convert(read('pegjs-multipleAnswersFloat.gift'));
+    const [q] = [...questions.values()];
+    expect(q!.multi).toBe(true);
+    expect(q!.options.filter((o) => o.correct).map((o) => o.text)).toEqual(['Africa', 'Asia', 'Antarctica']);
+    expect(q!.stemText).toMatch(/continent:\s+Choose all that apply\.$/);
+    expect(result.notes[0]?.message).toMatch(/positive weight became the correct options/);
+    const moodle = convert(read('pegjs-totara_moodle_multichoice_multi.gift')).questions.get('colours')!;
+    expect(moodle.options.map((o) => [o.text, o.correct])).toEqual([
+      ['yellow', true],
+      ['red', false],
+      ['off-beige', true],
+      ['blue', false],
+    ]);
+  });
+
+  it("reads true/false items with Moodle's feedback rule: the first is for a wrong answer, the second for a right one", () => {
+    const text = '::Q1:: 42 is the Absolute Answer to everything.{\nFALSE#42 is the Ultimate Answer.#You gave the right answer.\n####This is, of course, a Hitchiker\'s Guide to the Galaxy reference.}\n';
+    const q = convert(text).questions.get('q1')!;
+    expect(q.options.map((o) => [o.text, o.correct, o.rationaleText])).toEqual([
+      ['True', false, '42 is the Ultimate Answer.'],
+      ['False', true, 'You gave the right answer.'],
+    ]);
+    expect(q.explanationText).toBe("This is, of course, a Hitchiker's Guide to the Galaxy reference.");
+  });
+
+  it('moves feedback given on only some answers into the explanation (rationales are all or none)', () => {
+    const { questions, result } = convert('::Spectrum:: Between orange and green?{=yellow # right; good!\n~red\n~blue}\n');
+    const q = questions.get('spectrum')!;
+    expect(q.options.every((o) => o.rationaleText === undefined)).toBe(true);
+    expect(q.explanationText).toBe('yellow: right; good!');
+    expect(result.notes[0]?.message).toBe('"spectrum": feedback on only some answers was moved to the explanation.');
+  });
+
+  it('decodes the escapes \\~ \\= \\# \\{ \\} \\: and shows them literally', () => {
+    const [q] = [...convert(read('pegjs-escapeAll.gift')).questions.values()];
+    expect(q!.options.map((o) => o.text)).toEqual(['~', '=', '#', '{', '}', ':', '\\']);
+    expect(q!.options[6]!.correct).toBe(true);
+    expect(q!.options[0]!.rationaleText).toBe('~ is a control character.');
+  });
+
+  it('reads [html], [markdown], [plain] and the default format through our renderer, injecting nothing', () => {
+    const text = [
+      '[html]<p>The sun rises in <b>which</b> direction?</p>{=<p>The east.</p>#<b>Awesome!</b> ~The west.#What planet did <em>you</em> grow up on?}',
+      '',
+      '::md::[markdown]Is **this** bold?{TRUE}',
+      '',
+      '::plain::[plain]Is *this* <b>bold</b>?{FALSE}',
+      '',
+      '::hostile::[html]<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">Click</a> <a href="https://example.org/x">ok</a>?{=yes ~<iframe src="https://evil.example"></iframe>no}',
+      '',
+      '::default:: Plain text with * and _ and a <i>tag</i>?{=a ~b}',
+    ].join('\n');
+    const { questions, issues } = convert(text);
+    expect(issues).toEqual([]);
+    const [html, md, plain, hostile, def] = [...questions.values()];
+    expect(html!.stemHtml).toBe('<p>The sun rises in <strong>which</strong> direction?</p>');
+    expect(html!.options[0]!.rationaleHtml).toBe('<strong>Awesome!</strong>');
+    expect(html!.options[1]!.rationaleHtml).toBe('What planet did <em>you</em> grow up on?');
+    expect(md!.stemHtml).toBe('<p>Is <strong>this</strong> bold?</p>');
+    expect(plain!.stemText).toBe('Is *this* <b>bold</b>?');
+    expect(plain!.stemHtml).not.toContain('<b>');
+    const all = JSON.stringify(hostile);
+    for (const bad of ['<script', 'onerror', 'javascript:', '<iframe', '<img']) expect(all).not.toContain(bad);
+    expect(hostile!.stemHtml).toContain('<a href="https://example.org/x">ok</a>');
+    expect(def!.stemText).toBe('Plain text with * and _ and a tag?');
+    expect(def!.stemHtml).toContain('<em>tag</em>');
+  });
+
+  it('ignores comments and turns a category naming a competency into its Competency line', () => {
+    const text = [
+      '// A comment line, ignored.',
+      '$CATEGORY: $course$/Money/trust',
+      '',
+      '::t1:: Where does client money go?{=Trust account ~Operating account}',
+      '',
+      '$CATEGORY: $course$/Misc',
+      '',
+      '::t2:: Debits equal what?{=Credits ~Assets}',
+    ].join('\n');
+    const { questions, result, issues } = convert(text);
+    expect(issues).toEqual([]);
+    expect(questions.get('t1')).toMatchObject({ competency: 'trust', subarea: 'books' });
+    expect(questions.get('t2')).toMatchObject({ competency: undefined, subarea: 'books' });
+    expect(result.notes.map((n) => n.line)).toEqual([2, 6]);
+    expect(result.notes[1]!.message).toContain('is not a competency of the area');
+  });
+
+  it('makes unique ids from titles, avoiding ids already in the content', () => {
+    const text = '::Same:: One?{=a ~b}\n\n::Same:: Two?{=a ~b}\n\nNo title?{=a ~b}\n';
+    const result = importBank('gift', text, { ...target, takenIds: ['same'] });
+    expect(result.questions.map((q) => q.id)).toEqual(['same-2', 'same-3', 'imported-3']);
+  });
+
+  it('reports a malformed file at line:column with the parser message, and imports nothing', () => {
+    // Moodle's own fixture holds a numeric item with a stray `";` after its closing brace.
+    const moodle = convert(read('moodle-questions.gift.txt'));
+    expect(moodle.result.markdown).toBeUndefined();
+    expect(moodle.result.errors).toEqual([
+      { line: 31, column: 43, message: expect.stringMatching(/^GIFT syntax error: Expected .* but "~" found\.$/) },
+    ]);
+    const broken = importBank('gift', 'Fine?{=a ~b}\n\nUnclosed?{=a ~b\n', target);
+    expect(broken.markdown).toBeUndefined();
+    expect(broken.errors[0]).toMatchObject({ line: 4, column: 1 });
+    expect(importReport('x.gift', broken)[0]).toMatch(/^x\.gift:4:1 error: GIFT syntax error: /);
+  });
+});
