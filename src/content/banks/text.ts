@@ -33,7 +33,8 @@ const INLINE: Record<string, string> = { b: '**', strong: '**', i: '*', em: '*',
 
 /** Simple HTML (what Moodle editors produce) to Markdown; unknown tags are dropped, text kept. */
 export function htmlToMarkdown(source: string): string {
-  const html = source.replaceAll(BR, '');
+  // Scripts and styles are code, not text: dropped with their content.
+  const html = source.replaceAll(BR, '').replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '');
   let out = '';
   const links: string[] = [];
   const re = /<!--[\s\S]*?-->|<\/?([a-zA-Z][a-zA-Z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
