@@ -23,7 +23,7 @@ function convert(text: string) {
 
 describe('GIFT import', () => {
   it('converts every supported question of every real-world sample to a file that compiles with zero problems', () => {
-    const samples = readdirSync(BANKS).filter((f) => /\.gift(\.txt)?$/.test(f) && f !== 'moodle-questions.gift.txt');
+    const samples = readdirSync(BANKS).filter((f) => /\.gift(\.txt)?$/.test(f) && f !== 'malformed.gift');
     expect(samples.length).toBeGreaterThanOrEqual(10);
     let converted = 0;
     for (const name of samples) {
@@ -173,16 +173,26 @@ describe('GIFT import', () => {
     expect(result.questions.map((q) => q.id)).toEqual(['same-2', 'same-3', 'imported-3']);
   });
 
-  it('reports a malformed file at line:column with the parser message, and imports nothing', () => {
-    // Moodle's own fixture holds a numeric item with a stray `";` after its closing brace.
-    const moodle = convert(read('moodle-questions.gift.txt'));
-    expect(moodle.result.markdown).toBeUndefined();
-    expect(moodle.result.errors).toEqual([
-      { line: 31, column: 43, message: expect.stringMatching(/^GIFT syntax error: Expected .* but "~" found\.$/) },
+  it('reports every syntax error of a malformed file at line:column with the parser message, and imports nothing', () => {
+    const broken = convert(read('malformed.gift'));
+    expect(broken.result.markdown).toBeUndefined();
+    expect(broken.result.errors).toEqual([
+      { line: 5, column: 52, message: 'GIFT syntax error: Expected "}" but end of input found.' },
+      { line: 7, column: 17, message: 'GIFT syntax error: Expected "{" but "=" found.' },
     ]);
-    const broken = importBank('gift', 'Fine?{=a ~b}\n\nUnclosed?{=a ~b\n', target);
-    expect(broken.markdown).toBeUndefined();
-    expect(broken.errors[0]).toMatchObject({ line: 4, column: 1 });
-    expect(importReport('x.gift', broken)[0]).toMatch(/^x\.gift:4:1 error: GIFT syntax error: /);
+    expect(importReport('malformed.gift', broken.result)).toEqual([
+      'malformed.gift:5:52 error: GIFT syntax error: Expected "}" but end of input found.',
+      'malformed.gift:7:17 error: GIFT syntax error: Expected "{" but "=" found.',
+      '1 question converted, 0 not supported, 2 malformed.',
+    ]);
+  });
+
+  it("lists a numeric item the parser cannot read (Moodle's own fixture) as unsupported, and imports the rest", () => {
+    const { result, questions, issues } = convert(read('moodle-questions.gift.txt'));
+    expect(result.errors).toEqual([]);
+    expect(result.unsupported.map((u) => u.line)).toEqual([2, 5, 31, 34]);
+    expect(result.unsupported[2]!.message).toMatch(/^numeric question is not supported: not imported \(GIFT syntax error: /);
+    expect(issues).toEqual([]);
+    expect([...questions.keys()]).toEqual(['q2', 'colours', 'q1', '2-08-tsl', '2-08-tsl-2']);
   });
 });

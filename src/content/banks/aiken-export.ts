@@ -24,7 +24,7 @@ export function bankToAiken(questions: BankQuestion[]): BankExport {
   const skipped: BankExport['skipped'] = [];
   for (const q of questions) {
     const correct = q.options.filter((o) => o.correct).length;
-    if (correct !== 1 || /choose all that apply/i.test(q.stem)) {
+    if (correct !== 1 || /choose\s+all\s+that\s+apply/i.test(q.stem)) {
       skipped.push({ id: q.id, reason: 'a choose-all-that-apply item: Aiken holds single-answer items only' });
       continue;
     }

@@ -26,7 +26,7 @@ export function bankToGift(questions: BankQuestion[], area: string): BankExport 
       category = cat;
     }
     const correct = q.options.filter((o) => o.correct).length;
-    const multi = correct > 1 || /choose all that apply/i.test(q.stem);
+    const multi = correct > 1 || /choose\s+all\s+that\s+apply/i.test(q.stem);
     const weight = String(Math.round((100 / Math.max(correct, 1)) * 100000) / 100000);
     const lines = [`// question: ${q.id}`, ...(q.meta ?? []).map((m) => `// ${m}`)];
     lines.push(`::${giftEscape(q.id)}::[markdown]${giftEscape(q.stem)} {`);

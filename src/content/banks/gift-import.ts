@@ -32,24 +32,23 @@ const UNSUPPORTED: Record<string, string> = {
 export function giftToBank(text: string, opts: GiftOptions): BankImport {
   const out: BankImport = { questions: [], unsupported: [], notes: [], errors: [] };
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  // The whole file first: a syntax error is reported where the parser found it.
-  try {
-    parse(source);
-  } catch (err) {
-    out.errors.push(syntaxError(err));
-    return out;
-  }
   const competencies = new Set(opts.competencies ?? []);
   const nextId = idMaker(slugify(opts.name) || 'question', opts.takenIds);
   let competency: string | undefined;
   // Blank lines separate GIFT questions (the grammar's own rule), so each block is parsed on its
-  // own to know the line every question starts on.
+  // own: that gives the line every question starts on, and every syntax error of the file at
+  // once (any one of them stops the import: see importBank).
   for (const block of blocks(source)) {
     let parsed: GIFTQuestion[];
     try {
       parsed = parse(block.text);
     } catch (err) {
-      out.errors.push(syntaxError(err, block.line - 1));
+      const e = syntaxError(err, block.line - 1);
+      // A numeric item the grammar cannot read (Moodle's "{#3:2~#wrong}") is still only an
+      // unsupported kind to us: listed, not fatal.
+      if (/\{\s*#/.test(block.text))
+        out.unsupported.push({ line: block.line + block.lead, message: `numeric question is not supported: not imported (${e.message}).` });
+      else out.errors.push(e);
       continue;
     }
     for (const q of parsed) {
@@ -96,7 +95,7 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       }
       if (explanation) question.explanation = explanation;
       const correct = options.filter((o) => o.correct).length;
-      if (correct > 1 && !/choose all that apply/i.test(stem)) question.stem = `${stem}\n\nChoose all that apply.`;
+      if (correct > 1 && !/choose\s+all\s+that\s+apply/i.test(stem)) question.stem = `${stem}\n\nChoose all that apply.`;
       if (competency) question.competency = competency;
       // Our own export writes the other meta lines as comments above the question: read back.
       const meta = block.comments.flatMap((c) => (META_COMMENT.test(c) ? [c.replace(/^\s*\/\/\s*/, '')] : []));
