@@ -21,4 +21,4 @@ const out = exportBank(format as BankFormat, mine, area);
 process.stdout.write(out.text);
 for (const s of out.skipped) console.error(`not exported: ${s.id}: ${s.reason}`);
 const count = content.questionsByArea[area]?.length ?? 0;
-console.error(`${count - out.skipped.length} of ${count} questions exported as ${format.toUpperCase()}.`);
+console.error(`${count - out.skipped.length} of ${count} questions exported as ${(format ?? '').toUpperCase()}.`);

@@ -17,7 +17,9 @@ const target = { area: 'money', name: 'aiken', subarea: 'books' };
 function convert(text: string) {
   const result = importBank('aiken', text, target);
   const compiled = result.markdown ? compileWith({ 'questions/money/aiken.md': result.markdown }) : undefined;
-  const questions: Question[] = (compiled?.content?.questionsByArea.money ?? []).filter((q) => q.source.includes('aiken'));
+  const questions: Question[] = (compiled?.content?.questionsByArea.money ?? []).filter((q) =>
+    q.source.includes('aiken'),
+  );
   return { result, issues: compiled?.issues, questions };
 }
 
@@ -26,9 +28,15 @@ describe('Aiken import', () => {
     const { result, issues, questions } = convert(read('moodle-questions.aiken.txt'));
     expect(result.errors).toEqual([]);
     expect(issues).toEqual([]);
-    expect(questions.map((q) => [q.stemText, q.options.map((o) => o.text), q.options.findIndex((o) => o.correct)])).toEqual([
+    expect(
+      questions.map((q) => [q.stemText, q.options.map((o) => o.text), q.options.findIndex((o) => o.correct)]),
+    ).toEqual([
       ['The Moodle project was started by:', ['Petr Skoda', 'Martin Dougiamas', 'Eloy Lafuente', 'Tim Hunt'], 1],
-      [`Moodle's abilities include handling user input that includes <html class="cool"> & images:`, ['True', 'False'], 0],
+      [
+        `Moodle's abilities include handling user input that includes <html class="cool"> & images:`,
+        ['True', 'False'],
+        0,
+      ],
     ]);
     expect(questions[1]!.stemHtml).toContain('&#x3C;html class="cool"> &#x26; images');
     expect(questions.every((q) => !q.multi)).toBe(true);
@@ -46,7 +54,9 @@ describe('Aiken import', () => {
       ['A good question', 'Correct'],
       ['A second good question', 'Correct (No space)'],
     ]);
-    expect(importReport('aiken_errors.txt', result).at(-1)).toBe('2 questions converted, 0 not supported, 3 malformed.');
+    expect(importReport('aiken_errors.txt', result).at(-1)).toBe(
+      '2 questions converted, 0 not supported, 3 malformed.',
+    );
   });
 
   it('accepts "A." and "A)" options and a question over several lines; reports bad answer letters', () => {
@@ -112,7 +122,9 @@ describe('Aiken export', () => {
     expect(back.errors).toEqual([]);
     const skipped = new Set(out.skipped.map((s) => s.id));
     expect(skipped.size).toBeGreaterThan(0);
-    const originals = files.flatMap((f) => readQuestionFile(f.path, f.text).questions).filter((q) => !skipped.has(q.id));
+    const originals = files
+      .flatMap((f) => readQuestionFile(f.path, f.text).questions)
+      .filter((q) => !skipped.has(q.id));
     expect(originals.length).toBeGreaterThan(100);
     const plain = (q: BankQuestion) => ({
       stem: markdownToLine(q.stem),
@@ -124,8 +136,24 @@ describe('Aiken export', () => {
 
   it('skips text Aiken would misread', () => {
     const out = bankToAiken([
-      { id: 'a', stem: 'A. B. Smith signed first?', options: [{ text: 'yes', correct: true }, { text: 'no', correct: false }], line: 1 },
-      { id: 'b', stem: 'Fine?', options: [{ text: 'ANSWER: yes', correct: true }, { text: 'no', correct: false }], line: 2 },
+      {
+        id: 'a',
+        stem: 'A. B. Smith signed first?',
+        options: [
+          { text: 'yes', correct: true },
+          { text: 'no', correct: false },
+        ],
+        line: 1,
+      },
+      {
+        id: 'b',
+        stem: 'Fine?',
+        options: [
+          { text: 'ANSWER: yes', correct: true },
+          { text: 'no', correct: false },
+        ],
+        line: 2,
+      },
     ]);
     expect(out.text).toBe('');
     expect(out.skipped.map((s) => s.id)).toEqual(['a', 'b']);

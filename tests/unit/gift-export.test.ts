@@ -24,7 +24,10 @@ function roundTrip(area: string) {
     .subareas.flatMap((s) => s.competencies);
   const back = importBank('gift', gift.text, { area, name: 'back', competencies });
   const rest = files.filter((f) => !f.relative.startsWith(`questions/${area}/`));
-  const compiled = compileContent([...rest, { path: 'mem/back.md', relative: `questions/${area}/back.md`, text: back.markdown! }]);
+  const compiled = compileContent([
+    ...rest,
+    { path: 'mem/back.md', relative: `questions/${area}/back.md`, text: back.markdown! },
+  ]);
   return { gift, back, compiled };
 }
 
@@ -63,17 +66,19 @@ describe('GIFT export', () => {
     expect(gift.text).toMatch(/^\$CATEGORY: finance\/[a-z-]+$/m);
     const questions = parse(gift.text).filter((q) => q.type === 'MC');
     expect(questions.length).toBeGreaterThan(50);
-    for (const q of questions) {
-      if (q.type !== 'MC') continue;
-      const weights = q.choices.map((c) => c.weight);
-      // Single-answer: one "=" and no weights; choose-all: positive weights add up to 100.
-      if (weights.every((w) => w === null)) expect(q.choices.filter((c) => c.isCorrect)).toHaveLength(1);
-      else {
-        const sum = weights.filter((w): w is number => w !== null && w > 0).reduce((s, w) => s + w, 0);
-        expect(Math.abs(sum - 100)).toBeLessThan(0.001);
-      }
-      expect(q.stem.format).toBe('markdown');
-    }
+    // Single-answer: one "=" and no weights; choose-all: the positive weights add up to 100.
+    const shapes = questions.map((q) => {
+      const choices = q.type === 'MC' ? q.choices : [];
+      const weights = choices.map((c) => c.weight);
+      const single = weights.every((w) => w === null);
+      const sum = weights.filter((w): w is number => w !== null && w > 0).reduce((s, w) => s + w, 0);
+      return {
+        format: q.type === 'MC' ? q.stem.format : undefined,
+        ok: single ? choices.filter((c) => c.isCorrect).length === 1 : Math.abs(sum - 100) < 0.001,
+      };
+    });
+    expect(shapes.filter((s) => !s.ok || s.format !== 'markdown')).toEqual([]);
+    expect(shapes.length).toBeGreaterThan(50);
   });
 
   it("escapes GIFT's control characters, backslashes and newlines", () => {

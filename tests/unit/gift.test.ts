@@ -92,7 +92,8 @@ describe('GIFT import', () => {
   });
 
   it("reads true/false items with Moodle's feedback rule: the first is for a wrong answer, the second for a right one", () => {
-    const text = '::Q1:: 42 is the Absolute Answer to everything.{\nFALSE#42 is the Ultimate Answer.#You gave the right answer.\n####This is, of course, a Hitchiker\'s Guide to the Galaxy reference.}\n';
+    const text =
+      "::Q1:: 42 is the Absolute Answer to everything.{\nFALSE#42 is the Ultimate Answer.#You gave the right answer.\n####This is, of course, a Hitchiker's Guide to the Galaxy reference.}\n";
     const q = convert(text).questions.get('q1')!;
     expect(q.options.map((o) => [o.text, o.correct, o.rationaleText])).toEqual([
       ['True', false, '42 is the Ultimate Answer.'],
@@ -102,7 +103,9 @@ describe('GIFT import', () => {
   });
 
   it('moves feedback given on only some answers into the explanation (rationales are all or none)', () => {
-    const { questions, result } = convert('::Spectrum:: Between orange and green?{=yellow # right; good!\n~red\n~blue}\n');
+    const { questions, result } = convert(
+      '::Spectrum:: Between orange and green?{=yellow # right; good!\n~red\n~blue}\n',
+    );
     const q = questions.get('spectrum')!;
     expect(q.options.every((o) => o.rationaleText === undefined)).toBe(true);
     expect(q.explanationText).toBe('yellow: right; good!');
@@ -134,7 +137,7 @@ describe('GIFT import', () => {
     const [html, md, plain, hostile, def] = [...questions.values()];
     expect(html!.stemHtml).toBe('<p>The sun rises in <strong>which</strong> direction?</p>');
     // (Inline HTML may carry line breaks between its parts: whitespace, so it is collapsed here.)
-    const flat = (html?: string) => html?.replace(/\s+/g, ' ').trim();
+    const flat = (h?: string) => h?.replace(/\s+/g, ' ').trim();
     expect(flat(html!.options[0]!.rationaleHtml)).toBe('<strong>Awesome!</strong>');
     expect(flat(html!.options[1]!.rationaleHtml)).toBe('What planet did <em>you</em> grow up on?');
     expect(md!.stemHtml).toBe('<p>Is <strong>this</strong> bold?</p>');
@@ -143,7 +146,9 @@ describe('GIFT import', () => {
     const all = JSON.stringify(hostile);
     for (const bad of ['<script', 'onerror', 'javascript:', '<iframe', '<img']) expect(all).not.toContain(bad);
     expect(hostile!.stemText).toBe('Click ok?');
-    expect(hostile!.stemHtml).toContain('<a href="https://example.org/x" rel="noopener noreferrer" target="_blank">ok</a>');
+    expect(hostile!.stemHtml).toContain(
+      '<a href="https://example.org/x" rel="noopener noreferrer" target="_blank">ok</a>',
+    );
     expect(def!.stemText).toBe('Plain text with * and _ and a tag?');
     expect(def!.stemHtml).toContain('<em>tag</em>');
   });
@@ -191,7 +196,9 @@ describe('GIFT import', () => {
     const { result, questions, issues } = convert(read('moodle-questions.gift.txt'));
     expect(result.errors).toEqual([]);
     expect(result.unsupported.map((u) => u.line)).toEqual([2, 5, 31, 34]);
-    expect(result.unsupported[2]!.message).toMatch(/^numeric question is not supported: not imported \(GIFT syntax error: /);
+    expect(result.unsupported[2]!.message).toMatch(
+      /^numeric question is not supported: not imported \(GIFT syntax error: /,
+    );
     expect(issues).toEqual([]);
     expect([...questions.keys()]).toEqual(['q2', 'colours', 'q1', '2-08-tsl', '2-08-tsl-2']);
   });

@@ -47,7 +47,10 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       // A numeric item the grammar cannot read (Moodle's "{#3:2~#wrong}") is still only an
       // unsupported kind to us: listed, not fatal.
       if (/\{\s*#/.test(block.text))
-        out.unsupported.push({ line: block.line + block.lead, message: `numeric question is not supported: not imported (${e.message}).` });
+        out.unsupported.push({
+          line: block.line + block.lead,
+          message: `numeric question is not supported: not imported (${e.message}).`,
+        });
       else out.errors.push(e);
       continue;
     }
@@ -95,7 +98,8 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       }
       if (explanation) question.explanation = explanation;
       const correct = options.filter((o) => o.correct).length;
-      if (correct > 1 && !/choose\s+all\s+that\s+apply/i.test(stem)) question.stem = `${stem}\n\nChoose all that apply.`;
+      if (correct > 1 && !/choose\s+all\s+that\s+apply/i.test(stem))
+        question.stem = `${stem}\n\nChoose all that apply.`;
       if (competency) question.competency = competency;
       // Our own export writes the other meta lines as comments above the question: read back.
       const meta = block.comments.flatMap((c) => (META_COMMENT.test(c) ? [c.replace(/^\s*\/\/\s*/, '')] : []));
