@@ -6,7 +6,19 @@ import { parse } from 'gift-pegjs';
 import { compileContent } from '../../src/content/compile';
 import { readContentDirs } from '../../src/content/load';
 import { exportBank, importBank } from '../../src/content/banks/index';
-import { giftEscape } from '../../src/content/banks/gift-export';
+import { bankToGift, giftEscape } from '../../src/content/banks/gift-export';
+import type { BankQuestion } from '../../src/content/banks/types';
+
+const linked: BankQuestion = {
+  id: 'linked',
+  stem: 'See [ALA](https://www.alanet.org/) and `a=b`: which {one}?\n\n| A | B |\n|---|---|\n| 1 | 2 |',
+  options: [
+    { text: 'A *first*\n\nwith a second paragraph', correct: true, rationale: 'Because ~right~ #1.' },
+    { text: 'C:\\path', correct: false, rationale: 'A backslash \\ stays.' },
+  ],
+  explanation: 'Read <https://example.org/a:b>.',
+  line: 1,
+};
 import { areasOf } from '../../src/content/scaffold';
 import type { Question } from '../../src/content/types';
 
@@ -86,5 +98,11 @@ describe('GIFT export', () => {
     const text = `::x::[markdown]${giftEscape('Cost: {$5} = 50% #1\nline two')} {=${giftEscape('a=b')} ~c}`;
     const [q] = parse(text);
     expect(q!.type === 'MC' && q!.stem.text).toBe('Cost: {$5} = 50% #1\nline two');
+    const back = importBank('gift', bankToGift([linked], 'money').text, { area: 'money', name: 'x' });
+    expect(back.questions[0]).toMatchObject({
+      stem: linked.stem,
+      options: linked.options,
+      explanation: linked.explanation,
+    });
   });
 });

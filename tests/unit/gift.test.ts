@@ -153,6 +153,20 @@ describe('GIFT import', () => {
     expect(def!.stemHtml).toContain('<em>tag</em>');
   });
 
+  it('keeps an HTML list in a stem as lines (a Markdown list there would be read as the options)', () => {
+    const { questions, issues } = convert('::l::[html]<p>Which?</p><ul><li>one</li><li>two</li></ul>{=a ~b}\n');
+    expect(issues).toEqual([]);
+    expect(questions.get('l')!.stemHtml).toBe('<p>Which?</p>\n<p>• one</p>\n<p>• two</p>');
+  });
+
+  it('uses no Node-only API in the converters (the app will run them in the browser)', () => {
+    const sources = readdirSync('src/content/banks').map((f) => readFileSync(`src/content/banks/${f}`, 'utf8'));
+    expect(sources.length).toBeGreaterThanOrEqual(8);
+    expect(sources.filter((s) => /from ['"](node:|fs|path|os|child_process)/.test(s) || /\bprocess\./.test(s))).toEqual(
+      [],
+    );
+  });
+
   it('ignores comments and turns a category naming a competency into its Competency line', () => {
     const text = [
       '// A comment line, ignored.',

@@ -48,7 +48,8 @@ export function htmlToMarkdown(source: string): string {
     else if (tag === 'br') out += BR;
     else if (['p', 'div', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote'].includes(tag))
       out += '\n\n';
-    else if (tag === 'li') out += closing ? '' : '\n\n- ';
+    // A list item becomes a line of its own: a Markdown list in a stem would be read as the options.
+    else if (tag === 'li') out += closing ? '' : '\n\n• ';
     else if (tag === 'tr') out += closing ? '' : '\n\n';
     else if (tag === 'td' || tag === 'th') out += closing ? ' ' : '';
     else if (tag === 'a') {
