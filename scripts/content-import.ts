@@ -34,13 +34,14 @@ const result = importBank(format as BankFormat, text, {
   name: name!,
   subarea,
   competencies: area.subareas.flatMap((s) => s.competencies),
+  subareas: area.subareas.map((s) => s.id),
   takenIds: questionIdsOf(files),
   from: basename(source),
 });
 for (const line of importReport(source, result)) console.log(line);
 if (!result.markdown)
   fail(`Nothing written: ${result.errors.length > 0 ? 'fix the errors above' : 'no supported questions'}.`);
-if (!subarea && result.questions.some((q) => !q.competency))
+if (result.withoutSubarea.length > 0)
   fail(
     `Nothing written: give the questions' sub-area with --subarea (one of ${area.subareas.map((s) => s.id).join(', ')}).`,
   );

@@ -183,7 +183,21 @@ describe('GIFT import', () => {
     expect(questions.get('t1')).toMatchObject({ competency: 'trust', subarea: 'books' });
     expect(questions.get('t2')).toMatchObject({ competency: undefined, subarea: 'books' });
     expect(result.notes.map((n) => n.line)).toEqual([2, 6]);
-    expect(result.notes[1]!.message).toContain('is not a competency of the area');
+    expect(result.notes[1]!.message).toContain('is neither a competency nor a sub-area of the area');
+  });
+
+  it("takes the file's sub-area from a category naming one, and says which questions still lack one", () => {
+    const base = { area: 'money', name: 'x', subareas: ['books', 'analysis'], competencies: ['budgets'] };
+    const text = '$CATEGORY: Money/analysis\n\n::v1:: A variance?{=yes ~no}\n\n::v2:: Another?{=yes ~no}\n';
+    const result = importBank('gift', text, base);
+    expect(result.subarea).toBe('analysis');
+    expect(result.withoutSubarea).toEqual([]);
+    const compiled = compileWith({ 'questions/money/x.md': result.markdown! });
+    expect(compiled.issues).toEqual([]);
+    expect(compiled.content!.questionsByArea.money!.find((q) => q.id === 'v1')!.subarea).toBe('analysis');
+    const none = importBank('gift', '::v3:: No category?{=yes ~no}\n', base);
+    expect(none.subarea).toBeUndefined();
+    expect(none.withoutSubarea).toEqual(['v3']);
   });
 
   it('makes unique ids from titles, avoiding ids already in the content', () => {

@@ -19,6 +19,8 @@ export interface GiftOptions {
   takenIds?: Iterable<string> | undefined;
   /** Competency ids of the target area: a category whose last part is one sets "Competency:". */
   competencies?: Iterable<string> | undefined;
+  /** Sub-area ids of the target area: a category whose last part is one names the file's sub-area. */
+  subareas?: Iterable<string> | undefined;
 }
 
 const UNSUPPORTED: Record<string, string> = {
@@ -34,7 +36,9 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const competencies = new Set(opts.competencies ?? []);
   const nextId = idMaker(slugify(opts.name) || 'question', opts.takenIds);
+  const subareas = new Set(opts.subareas ?? []);
   let competency: string | undefined;
+  let subarea: string | undefined;
   // Blank lines separate GIFT questions (the grammar's own rule), so each block is parsed on its
   // own: that gives the line every question starts on, and every syntax error of the file at
   // once (any one of them stops the import: see importBank).
@@ -59,11 +63,14 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       if (q.type === 'Category') {
         const last = slugify(q.title.split('/').filter(Boolean).at(-1) ?? '');
         competency = competencies.has(last) ? last : undefined;
+        subarea = !competency && subareas.has(last) ? last : undefined;
         out.notes.push({
           line,
           message: competency
             ? `Category "${q.title}": the questions below get "Competency: ${last}".`
-            : `Category "${q.title}" is not a competency of the area: the questions below keep the file's sub-area.`,
+            : subarea
+              ? `Category "${q.title}": the questions below are in sub-area "${last}".`
+              : `Category "${q.title}" is neither a competency nor a sub-area of the area: the questions below keep the file's sub-area.`,
         });
         continue;
       }
@@ -101,6 +108,7 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
       if (correct > 1 && !/choose\s+all\s+that\s+apply/i.test(stem))
         question.stem = `${stem}\n\nChoose all that apply.`;
       if (competency) question.competency = competency;
+      else if (subarea) question.subarea = subarea;
       // Our own export writes the other meta lines as comments above the question: read back.
       const meta = block.comments.flatMap((c) => (META_COMMENT.test(c) ? [c.replace(/^\s*\/\/\s*/, '')] : []));
       if (meta.length > 0) question.meta = meta;

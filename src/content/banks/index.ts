@@ -20,6 +20,8 @@ export interface ImportTarget {
   subarea?: string | undefined;
   /** Competency ids of the area (GIFT categories that match one set the questions' competency). */
   competencies?: Iterable<string> | undefined;
+  /** Sub-area ids of the area (a GIFT category that matches one can name the file's sub-area). */
+  subareas?: Iterable<string> | undefined;
   /** Question ids already in the content. */
   takenIds?: Iterable<string> | undefined;
   /** Where the bank came from, written as a comment in the frontmatter. */
@@ -29,13 +31,27 @@ export interface ImportTarget {
 export interface ImportResult extends BankImport {
   /** Our Markdown question file; undefined when nothing could be imported. */
   markdown: string | undefined;
+  /** The file's sub-area: the target's, or the one sub-area the bank's categories name. */
+  subarea: string | undefined;
+  /** Ids of questions with neither a competency nor the file's sub-area (the compiler refuses them). */
+  withoutSubarea: string[];
 }
 
 export function importBank(format: BankFormat, text: string, target: ImportTarget): ImportResult {
   const result =
-    format === 'gift'
-      ? giftToBank(text, { name: target.name, takenIds: target.takenIds, competencies: target.competencies })
-      : aikenToBank(text, { name: target.name, takenIds: target.takenIds });
+    format === 'gift' ? giftToBank(text, target) : aikenToBank(text, { name: target.name, takenIds: target.takenIds });
+  // A file has one sub-area (a question names another only through its competency): the
+  // target's, else the single one the categories name.
+  const named = new Set(result.questions.flatMap((q) => (q.competency || !q.subarea ? [] : [q.subarea])));
+  const subarea = target.subarea ?? (named.size === 1 ? [...named][0] : undefined);
+  const withoutSubarea = result.questions.filter((q) => !q.competency && !subarea).map((q) => q.id);
+  for (const q of result.questions) {
+    if (!q.competency && q.subarea && q.subarea !== subarea)
+      result.notes.push({
+        line: q.line,
+        message: `"${q.id}": its category names sub-area "${q.subarea}", but the file's is "${subarea ?? 'not set'}".`,
+      });
+  }
   // A GIFT syntax error stops the import; Aiken skips the malformed question only.
   const blocked = format === 'gift' && result.errors.length > 0;
   const markdown =
@@ -44,12 +60,12 @@ export function importBank(format: BankFormat, text: string, target: ImportTarge
       : writeQuestionFile(
           {
             area: target.area,
-            subarea: target.subarea,
+            subarea,
             comment: target.from ? [`Imported from ${target.from} (${format.toUpperCase()}).`] : undefined,
           },
           result.questions,
         );
-  return { ...result, markdown };
+  return { ...result, markdown, subarea, withoutSubarea };
 }
 
 /** The report of an import, one line per finding, each with the source file's line. */

@@ -18,6 +18,8 @@ export interface BankQuestion {
   /** Markdown: shown after answering. */
   explanation?: string | undefined;
   competency?: string | undefined;
+  /** The sub-area a GIFT category named (not written: a file has one sub-area, see importBank). */
+  subarea?: string | undefined;
   /** The other meta lines of our format, kept verbatim ("Reference: ...", "Difficulty: 2"). */
   meta?: string[] | undefined;
   /** Line of the question in its source file (1-based). */
