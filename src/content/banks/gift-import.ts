@@ -8,7 +8,14 @@
 // right option and partial-credit answers become wrong options (our items score
 // all-or-nothing; the report says so). Without one, every answer with a positive weight is a
 // correct option of a "choose all that apply" item, and zero or negative weights are wrong.
-import { parse, type GIFTQuestion, type TextChoice, type TextFormat } from 'gift-pegjs';
+import {
+  parse,
+  type GIFTQuestion,
+  type MultipleChoice,
+  type TextChoice,
+  type TextFormat,
+  type TrueFalse,
+} from 'gift-pegjs';
 import { htmlToMarkdown, idMaker, plainToMarkdown, slugify, tidy } from './text.ts';
 import type { BankImport, BankNote, BankOption, BankQuestion } from './types.ts';
 
@@ -74,39 +81,22 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
         });
         continue;
       }
-      const kind = q.type === 'MC' || q.type === 'TF' ? undefined : UNSUPPORTED[q.type];
-      if (kind !== undefined || (q.type !== 'MC' && q.type !== 'TF')) {
+      if (q.type !== 'MC' && q.type !== 'TF') {
         const title = 'title' in q && q.title ? ` "${q.title}"` : '';
-        out.unsupported.push({ line, message: `${kind ?? q.type} question${title} is not supported: not imported.` });
+        const kind = UNSUPPORTED[q.type] ?? q.type;
+        out.unsupported.push({ line, message: `${kind} question${title} is not supported: not imported.` });
         continue;
       }
       const id = nextId(q.id ?? q.title ?? undefined);
-      const stem = md(q.stem) || `(Question ${id})`;
       const note = (message: string) => out.notes.push({ line, message: `"${id}": ${message}` });
-      const options = q.type === 'TF' ? trueFalse(q.isTrue, q.trueFeedback, q.falseFeedback) : choices(q.choices, note);
-      if (!options) {
+      const question = toBank(q, id, line, note);
+      if (!question) {
         out.errors.push({
           line,
           message: `"${id}" has no answer that earns credit: mark one with "=" or a positive %weight%.`,
         });
         continue;
       }
-      const question: BankQuestion = { id, stem, options, line };
-      let explanation = q.globalFeedback ? md(q.globalFeedback) : '';
-      // Our rationales are all or none: feedback on only some answers moves to the explanation.
-      const withFeedback = options.filter((o) => o.rationale);
-      if (withFeedback.length > 0 && withFeedback.length < options.length) {
-        const lines = options
-          .filter((o) => o.rationale)
-          .map((o) => `- ${oneLine(o.text)}: ${oneLine(o.rationale ?? '')}`);
-        explanation = [explanation, lines.join('\n')].filter(Boolean).join('\n\n');
-        for (const o of options) delete o.rationale;
-        note('feedback on only some answers was moved to the explanation.');
-      }
-      if (explanation) question.explanation = explanation;
-      const correct = options.filter((o) => o.correct).length;
-      if (correct > 1 && !/choose\s+all\s+that\s+apply/i.test(stem))
-        question.stem = `${stem}\n\nChoose all that apply.`;
       if (competency) question.competency = competency;
       else if (subarea) question.subarea = subarea;
       // Our own export writes the other meta lines as comments above the question: read back.
@@ -116,6 +106,36 @@ export function giftToBank(text: string, opts: GiftOptions): BankImport {
     }
   }
   return out;
+}
+
+/** One multiple-choice or true/false item; undefined when no answer earns credit. */
+function toBank(
+  q: MultipleChoice | TrueFalse,
+  id: string,
+  line: number,
+  note: (message: string) => void,
+): BankQuestion | undefined {
+  const options = q.type === 'TF' ? trueFalse(q.isTrue, q.trueFeedback, q.falseFeedback) : choices(q.choices, note);
+  if (!options) return undefined;
+  let stem = md(q.stem);
+  if (!stem) {
+    stem = `(Question ${id})`;
+    note('the question has no text: write it in place of the placeholder.');
+  }
+  let explanation = q.globalFeedback ? md(q.globalFeedback) : '';
+  // Our rationales are all or none: feedback on only some answers moves to the explanation.
+  const withFeedback = options.filter((o) => o.rationale);
+  if (withFeedback.length > 0 && withFeedback.length < options.length) {
+    const lines = withFeedback.map((o) => `- ${oneLine(o.text)}: ${oneLine(o.rationale ?? '')}`);
+    explanation = [explanation, lines.join('\n')].filter(Boolean).join('\n\n');
+    for (const o of options) delete o.rationale;
+    note('feedback on only some answers was moved to the explanation.');
+  }
+  const correct = options.filter((o) => o.correct).length;
+  if (correct > 1 && !/choose\s+all\s+that\s+apply/i.test(stem)) stem = `${stem}\n\nChoose all that apply.`;
+  const question: BankQuestion = { id, stem, options, line };
+  if (explanation) question.explanation = explanation;
+  return question;
 }
 
 function choices(list: TextChoice[], note: (message: string) => void): BankOption[] | undefined {
