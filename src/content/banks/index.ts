@@ -61,7 +61,9 @@ export function importBank(format: BankFormat, text: string, target: ImportTarge
           {
             area: target.area,
             subarea,
-            comment: target.from ? [`Imported from ${target.from} (${format.toUpperCase()}).`] : undefined,
+            comment: target.from
+              ? [`Imported from ${target.from} (${format === 'gift' ? 'GIFT' : 'Aiken'}).`]
+              : undefined,
           },
           result.questions,
         );
