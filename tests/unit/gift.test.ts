@@ -200,6 +200,16 @@ describe('GIFT import', () => {
     expect(none.withoutSubarea).toEqual(['v3']);
   });
 
+  it('reads Windows line endings and a byte-order mark, with the same line numbers', () => {
+    const text = '\uFEFF// c\r\n::a:: One?{=x ~y}\r\n\r\n::b:: Two?{=x ~y}\r\n';
+    const result = importBank('gift', text, target);
+    expect(result.questions.map((q) => [q.id, q.line])).toEqual([
+      ['a', 2],
+      ['b', 4],
+    ]);
+    expect(result.markdown).not.toContain('\r');
+  });
+
   it('makes unique ids from titles, avoiding ids already in the content', () => {
     const text = '::Same:: One?{=a ~b}\n\n::Same:: Two?{=a ~b}\n\nNo title?{=a ~b}\n';
     const result = importBank('gift', text, { ...target, takenIds: ['same'] });
