@@ -25,6 +25,8 @@ import { CHROMIUM_FLAGS } from './chromium-flags.ts';
 import { benchCheckFeedback, benchOfflineRepeat, median } from './bench/candidate-paint.ts';
 import { benchSync } from './bench/sync.ts';
 import { benchSyncApp } from './bench/sync-app.ts';
+import { benchChapter } from './bench/chapter.ts';
+import { benchScaleOut } from './bench/scale-out.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const flags = ['--headless=new', ...CHROMIUM_FLAGS];
@@ -251,6 +253,12 @@ generateBank(BANK, 10_000);
 await benchSync(row);
 // And for the app itself: a new device signed in from a link, until its tables hold the history.
 await benchSyncApp(row);
+
+// 8. The chapter document: 200 committee devices on one chapter, 50 chapters x 40 devices on one
+//    process, the official hours recomputed from 20,000 events; and two processes on Redis and
+//    PostgreSQL (information, no budget).
+await benchChapter(row);
+await benchScaleOut(row);
 
 // Write the figures into docs/PERFORMANCE.md between the markers.
 const doc = 'docs/PERFORMANCE.md';
