@@ -62,6 +62,23 @@ async function orphansOf(db: ClmDatabase, events: readonly AttendanceEvent[]): P
   return out;
 }
 
+/**
+ * The time of a new event for this record: now, or just after the latest event it has, so an
+ * action taken on what the screen shows comes after it even if this device's clock is behind
+ * (or has not moved since: two taps in the same millisecond).
+ */
+export async function nextAt(db: ClmDatabase, sessionId: string, memberId: string): Promise<number> {
+  let latest = 0;
+  await db.attendanceEvents
+    .where('sessionId')
+    .equals(sessionId)
+    .filter((e) => e.memberId === memberId)
+    .each((e) => {
+      latest = Math.max(latest, e.at);
+    });
+  return Math.max(Date.now(), latest + 1);
+}
+
 /** One member's record at one session as the log says it (undefined: nothing stands). */
 export async function recordOf(db: ClmDatabase, sessionId: string, memberId: string): Promise<Attendance | undefined> {
   const events = await db.attendanceEvents

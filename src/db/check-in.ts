@@ -5,7 +5,7 @@
 // "undo:check-in:<session>"), so it survives a reload and can never touch another session's
 // records; it takes back this device's last standing event of that session.
 import { db, noteLocalChange, storedMember } from './db';
-import { addEvents, recordOf } from './attendance';
+import { addEvents, nextAt, recordOf } from './attendance';
 import { author } from './device';
 import { UNDO_PREFIX } from './schema';
 import { standing, type AttendanceEvent } from '../lib/attendance-log';
@@ -63,7 +63,8 @@ export async function recordCheckIn(
   const record = await db.transaction('rw', db.attendance, db.attendanceEvents, db.settings, async () => {
     const current = await recordOf(db, change.sessionId, change.memberId);
     if (await db.attendanceEvents.get(eventId)) return current;
-    const event = changeEvent(current, change, { ...who, id: eventId, at: Date.now() });
+    const at = await nextAt(db, change.sessionId, change.memberId);
+    const event = changeEvent(current, change, { ...who, id: eventId, at });
     if (!event) return current;
     await addEvents(db, [event]);
     await pushUndo(change.sessionId, { id: attendanceId(change.sessionId, change.memberId), label, event: event.id });
@@ -92,7 +93,8 @@ export async function undoCheckIn(sessionId: string): Promise<string | undefined
       // Already taken back (by an undo that arrived from elsewhere): the next entry is the one.
       if (!standing(events).some((e) => e.id === target.id)) continue;
       const { memberId } = target;
-      await addEvents(db, [{ id, kind: 'undo', target: target.id, sessionId, memberId, ...who, at: Date.now() }]);
+      const at = await nextAt(db, sessionId, memberId);
+      await addEvents(db, [{ id, kind: 'undo', target: target.id, sessionId, memberId, ...who, at }]);
       await db.settings.put({ key: undoKey(sessionId), value: stack });
       return last.label;
     }
