@@ -1,9 +1,15 @@
 // The JSON API under /api/: enrol a device with a one-time code, make a link for another
-// device, who am I, my devices, revoke one. Errors are { error: "<plain sentence>" } with 4xx.
+// device, who am I, my devices, revoke one, invite a person, set a person's roles. Errors are
+// { error: "<plain sentence>" } with 4xx. Role rules (roles.ts) are the server's: a committee
+// device invites members only; only an admin invites committee members or speakers or changes
+// roles. The CLI stays the operator's tool and is not bound by them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_JSON_BYTES } from './limits.ts';
-import type { Device, Person, Store } from './store.ts';
+import { inviteRefusal, rolesRefusal } from './roles.ts';
+import { isRole, type Device, type Person, type Role, type Store } from './store.ts';
 import { REFUSAL_MESSAGES, type Tokens } from './tokens.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const CODE_REFUSED = 'This invite link has been used or has expired. Ask for a new one.';
 
@@ -113,8 +119,46 @@ export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions
       return send(res, 200, {
         person: personJson(person),
         device: { id: device.id, label: device.label },
-        chapter: { name: store.chapterName() ?? null },
+        roles: person.roles,
+        chapter: { id: store.chapterId(), name: store.chapterName() ?? null },
       });
+    }
+    if (path === '/api/invites') {
+      only('POST');
+      const { person } = await signedIn(req);
+      const body = await readJson(req);
+      const role = body.role ?? 'member';
+      const email = typeof body.email === 'string' ? body.email.trim() : '';
+      const name = typeof body.name === 'string' ? body.name.trim().slice(0, 200) : '';
+      if (!isRole(role)) throw new HttpError(400, 'The role must be one of member, committee, speaker or admin.');
+      const refused = inviteRefusal(person.roles, role);
+      if (refused) throw new HttpError(403, refused);
+      if (!EMAIL.test(email) || email.length > 254) throw new HttpError(400, 'The invite needs a valid email address.');
+      const { code, expiresAt } = store.createInvite({ role, email, name: name || undefined });
+      log(`invite as ${role} made by person ${person.id}`);
+      return send(res, 200, { url: joinLink(linkBase(req), code), expiresAt: iso(expiresAt) });
+    }
+    const roles = /^\/api\/people\/([^/]+)\/roles$/.exec(path);
+    if (roles) {
+      only('PUT');
+      const { person } = await signedIn(req);
+      const refused = rolesRefusal(person.roles);
+      if (refused) throw new HttpError(403, refused);
+      const body = await readJson(req);
+      const wanted = body.roles;
+      if (!Array.isArray(wanted) || wanted.length === 0 || !wanted.every(isRole))
+        throw new HttpError(400, 'roles must be a list of member, committee, speaker or admin (at least one).');
+      const id = decodeURIComponent(roles[1] ?? '');
+      const target = store.person(id);
+      if (!target) throw new HttpError(404, 'There is no such person.');
+      const next = wanted as Role[];
+      const admins = store.people().filter((p) => p.roles.includes('admin') && p.id !== id).length;
+      if (!next.includes('admin') && admins === 0)
+        throw new HttpError(409, 'The chapter needs at least one admin: make someone else admin first.');
+      store.setRoles(id, next);
+      log(`roles of person ${id} set to ${next.join(', ')} by person ${person.id}`);
+      const updated = store.person(id);
+      return send(res, 200, { person: updated && personJson(updated) });
     }
     if (path === '/api/devices') {
       only('GET');

@@ -3,10 +3,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { securityHeaders } from '../scripts/html-plugins.ts';
 import { createApi } from './api.ts';
 import { linkBase, type ServerConfig } from './config.ts';
+import { ChapterProjection } from './projector.ts';
+import { loadPublished } from './published.ts';
 import { createStaticHandler, SHELL_FILE } from './static.ts';
 import { Store } from './store.ts';
 import { createSync, SYNC_PATH } from './sync.ts';
@@ -15,6 +17,8 @@ import { Tokens } from './tokens.ts';
 export interface ChapterServer {
   server: Server;
   store: Store;
+  /** The official hours projection (tests and the bench wait on it with idle()). */
+  projection: ChapterProjection;
   /** Where it listens: http://localhost:<port>. */
   url: string;
   port: number;
@@ -26,7 +30,18 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     throw new Error(`No production build in ${config.distDir}: run "npm run build" first (npm start does).`);
   const store = new Store(config.dataDir);
   const tokens = new Tokens(store);
-  const sync = createSync({ store, tokens, log: config.log });
+  const chapterId = store.chapterId();
+  const published = loadPublished(config.contentDir ?? resolvePath('content'));
+  const projection = new ChapterProjection({
+    chapterId,
+    published: published.sessions,
+    timeZone: published.timeZone,
+    people: () => store.people(),
+    loadState: (name) => store.fetchDocument(name),
+    log: config.log,
+    today: config.hoursToday,
+  });
+  const sync = createSync({ store, tokens, log: config.log, chapterId, extensions: [projection] });
   let port = config.port;
   const api = createApi({
     store,
@@ -81,15 +96,18 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     });
   });
   port = (server.address() as AddressInfo).port;
+  await projection.start(sync.hocuspocus);
 
   let closing: Promise<void> | undefined;
   return {
     server,
     store,
+    projection,
     port,
     url: `http://localhost:${port}`,
     close() {
       closing ??= (async () => {
+        await projection.stop();
         await sync.shutdown();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,6 +9,10 @@ export interface ServerConfig {
   dataDir: string;
   /** The production build that is served. */
   distDir: string;
+  /** The content folder whose sessions the official hours count over (default content/). */
+  contentDir?: string | undefined;
+  /** The date the official hours count up to; default today in the program's timezone (tests set it). */
+  hoursToday?: (() => string) | undefined;
   /** The address people open (behind a proxy: https://study.example.org); links start with it. */
   publicUrl?: string;
   /** Log lines (off in tests). */
@@ -26,6 +30,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR || 'data'),
     distDir: resolve(env.DIST_DIR || 'dist'),
+    contentDir: resolve(env.CLM_CONTENT_DIR || 'content'),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     log: (line) => console.log(line),
   };

@@ -159,12 +159,24 @@ export class Store {
     return this.meta('chapter_name');
   }
 
+  /**
+   * The chapter's id (a UUID), which names its document `chapter:<id>`: created at init, or on
+   * the first start of a server set up before chapters had ids, and never changed after.
+   */
+  chapterId(): string {
+    const existing = this.meta('chapter_id');
+    if (existing) return existing;
+    this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('chapter_id', randomUUID());
+    return this.meta('chapter_id') ?? '';
+  }
+
   /** Sets the chapter up and invites its first admin (the invite is how their first device signs in). */
   init(input: { chapter: string; name: string; email: string }, now = Date.now()): IssuedCode {
     return this.db.transaction(() => {
       const existing = this.chapterName();
       if (existing) throw new Error(`This server is already set up for the chapter "${existing}".`);
       this.setMeta('chapter_name', input.chapter);
+      this.chapterId();
       return this.createInvite({ role: 'admin', email: input.email, name: input.name }, now);
     })();
   }
@@ -236,6 +248,18 @@ export class Store {
   person(id: string): Person | undefined {
     const row = this.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as PersonRow | undefined;
     return row && person(row);
+  }
+
+  /** Every person, by name: the projection matches them to the chapter's members by email. */
+  people(): Person[] {
+    return (this.db.prepare('SELECT * FROM people ORDER BY name, id').all() as PersonRow[]).map(person);
+  }
+
+  /** Sets a person's roles (at least one); false when there is no such person. */
+  setRoles(id: string, roles: readonly Role[]): boolean {
+    const unique = ROLES.filter((r) => roles.includes(r));
+    if (unique.length === 0) throw new Error('A person needs at least one role.');
+    return this.db.prepare('UPDATE people SET roles = ? WHERE id = ?').run(JSON.stringify(unique), id).changes === 1;
   }
 
   device(id: string): Device | undefined {

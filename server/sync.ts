@@ -3,7 +3,7 @@
 // the document is opened only if canOpen() grants it. One device holds at most
 // MAX_CONNECTIONS_PER_DEVICE sockets; a revoked device's sockets are closed at once (4401,
 // "revoked"), whether it was revoked through the API or with the CLI (seen within a poll).
-import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, type Extension, type onAuthenticatePayload } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as decoding from 'lib0/decoding';
@@ -50,11 +50,15 @@ export interface SyncOptions {
   store: Store;
   tokens: Tokens;
   log: (line: string) => void;
+  /** The chapter's id: its document `chapter:<id>` is the committee's (access.ts). */
+  chapterId: string;
+  /** Extensions after the document store (the hours projection). */
+  extensions?: Extension[];
   /** How often revocations made by another process (the CLI) are looked for. */
   revocationPollMs?: number;
 }
 
-export function createSync({ store, tokens, log, revocationPollMs = 2000 }: SyncOptions) {
+export function createSync({ store, tokens, log, chapterId, extensions = [], revocationPollMs = 2000 }: SyncOptions) {
   const byDevice = new Map<string, Set<Socket>>();
   const sockets = new Set<Socket>();
 
@@ -75,7 +79,7 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
       closeSoon(socket, CLOSE.unauthorized, checked.refusal);
       throw new AuthRefused(checked.refusal);
     }
-    const access = canOpen(checked.claims, documentName);
+    const access = canOpen(checked.claims, documentName, chapterId);
     if (!access) {
       log(`refused sync for ${documentName} to device ${checked.device.id}: not theirs`);
       throw new AuthRefused('forbidden');
@@ -108,7 +112,7 @@ export function createSync({ store, tokens, log, revocationPollMs = 2000 }: Sync
     debounce: 10_000,
     maxDebounce: 60_000,
     unloadImmediately: true,
-    extensions: [new SqliteDocuments(store, log)],
+    extensions: [new SqliteDocuments(store, log), ...extensions],
     onAuthenticate,
   });
 

@@ -29,7 +29,13 @@ describe('enrolling with an invite link', () => {
     expect(body.device).toMatchObject({ label: 'Phone' });
     expect(typeof body.token).toBe('string');
     const me = await (await get('/api/me', body.token)).json();
-    expect(me).toEqual({ person: body.person, device: body.device, chapter: { name: 'Test Chapter' } });
+    expect(me).toEqual({
+      person: body.person,
+      device: body.device,
+      roles: ['committee'],
+      chapter: { id: server.store.chapterId(), name: 'Test Chapter' },
+    });
+    expect(me.chapter.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
     const again = await post(base, '/api/enrol', { code, label: 'Laptop' });
     expect(again.status).toBe(400);

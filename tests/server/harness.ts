@@ -46,12 +46,23 @@ export interface Enrolled {
   device: { id: string; label: string };
 }
 
-export async function startTestServer(): Promise<TestServer> {
-  const dataDir = tempDir('data');
+/** The day the test servers count official hours up to: after the whole 2027 season of content/. */
+export const TEST_TODAY = '2027-06-01';
+
+export async function startTestServer(options: { dataDir?: string; init?: boolean } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir('data');
   const distDir = fakeDist();
   const logs: string[] = [];
-  const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, distDir, log: (line) => logs.push(line) });
-  server.store.init({ chapter: 'Test Chapter', name: 'Ann Admin', email: 'ann@example.org' });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    distDir,
+    log: (line) => logs.push(line),
+    hoursToday: () => TEST_TODAY,
+  });
+  if (options.init !== false && !server.store.chapterName())
+    server.store.init({ chapter: 'Test Chapter', name: 'Ann Admin', email: 'ann@example.org' });
   const base = `http://127.0.0.1:${server.port}`;
   return Object.assign(server, {
     dataDir,

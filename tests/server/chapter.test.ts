@@ -1,0 +1,177 @@
+// The chapter's documents on a real server: the committee (committee and admin) opens the
+// chapter document, members and speakers are refused it; a member opens only their own hours
+// document, read-only; the server writes each member's official hours there from the
+// chapter's attendance log with the one hours rule, and refuses any edit a device makes to it;
+// a revoked committee device stops syncing at once and what it recorded before is kept.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { chapterDocName, hoursDocName, HOURS_MAP, OFFICIAL_KEY } from '../../src/lib/chapter-doc.ts';
+import { connect, settled, startTestServer, until, type Client, type Enrolled, type TestServer } from './harness.ts';
+import { addEvents, event, events, expected, member, members, official } from './chapter-fixtures.ts';
+
+let server: TestServer;
+let admin: Enrolled;
+let cy: Enrolled;
+let dee: Enrolled;
+let mo: Enrolled;
+let bo: Enrolled;
+let speaker: Enrolled;
+let chapterDoc: string;
+const clients: Client[] = [];
+const open = (name: string, token: string, doc?: Y.Doc) => {
+  const client = connect(server.wsUrl, name, token, doc);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.enrolPerson('ann@example.org', 'admin', 'Laptop');
+  cy = await server.enrolPerson('cy@example.org', 'committee', 'Phone A');
+  dee = await server.enrolPerson('dee@example.org', 'committee', 'Phone B');
+  mo = await server.enrolPerson('Mo.Member@Example.org', 'member', 'Phone');
+  bo = await server.enrolPerson('bo@example.org', 'member', 'Laptop');
+  speaker = await server.enrolPerson('sam@example.org', 'speaker', 'Laptop');
+  chapterDoc = chapterDocName(server.store.chapterId());
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(() => server.stop());
+
+describe('who opens which chapter document', () => {
+  it('lets committee and admin devices open the chapter document', async () => {
+    for (const who of [cy, admin]) {
+      const client = open(chapterDoc, who.token);
+      await settled(client, `${who.person.email} to sync the chapter document`);
+      expect(client.refusals).toEqual([]);
+    }
+  });
+
+  it('refuses the chapter document to a member and to a speaker', async () => {
+    for (const who of [mo, speaker]) {
+      const client = open(chapterDoc, who.token);
+      await until(() => client.refusals.length > 0, `${who.person.email} to be refused`);
+      expect(client.refusals).toEqual(['forbidden']);
+      expect(client.provider.isSynced).toBe(false);
+    }
+  });
+
+  it("refuses another person's hours document and any other document name", async () => {
+    for (const name of [hoursDocName(bo.person.id), 'chapter:not-this-chapter', 'hours:', `user:${bo.person.id}`]) {
+      const client = open(name, mo.token);
+      await until(() => client.refusals.length > 0, `${name} to be refused`);
+      expect(client.refusals).toEqual(['forbidden']);
+    }
+  });
+});
+
+describe('official hours', () => {
+  it("shows a member their hours within a second of two committee phones' overlapping check-ins, adjust and undo", async () => {
+    const phoneA = open(chapterDoc, cy.token);
+    const phoneB = open(chapterDoc, dee.token);
+    await settled(phoneA);
+    await settled(phoneB);
+    const moRecord = member('Mo Member', ' mo.member@example.ORG ');
+    const boRecord = member('Bo Brown', 'bo@example.org');
+    phoneA.doc.transact(() => {
+      members(phoneA.doc).set(moRecord.id, moRecord);
+      members(phoneA.doc).set(boRecord.id, boRecord);
+    });
+    await settled(phoneA);
+    await until(() => members(phoneB.doc).size === 2, 'phone B to get the roster');
+
+    const moHours = open(hoursDocName(mo.person.id), mo.token);
+    await settled(moHours);
+
+    const s1 = 'general-accounting-trust';
+    const s2 = 'hiring-selection-promotion';
+    const s3 = 'technology';
+    // Both phones check Mo in at s1 (overlap: two events, neither lost); phone B then
+    // adjusts Mo to 1.5 hours (a partial). Phone A checks Bo in at s2 and undoes it.
+    const boAtS2 = event('check-in', s2, boRecord.id, { hours: 3, device: 'A' });
+    addEvents(phoneA.doc, [
+      event('check-in', s1, moRecord.id, { hours: 3, device: 'A' }),
+      event('check-in', s1, boRecord.id, { hours: 3, device: 'A' }),
+      event('check-in', s3, moRecord.id, { hours: 3, device: 'A' }),
+      boAtS2,
+    ]);
+    addEvents(phoneB.doc, [
+      event('check-in', s1, moRecord.id, { hours: 3, device: 'B' }),
+      event('adjust', s1, moRecord.id, { hours: 1.5, device: 'B' }),
+    ]);
+    addEvents(phoneA.doc, [event('undo', s2, boRecord.id, { target: boAtS2.id, device: 'A' })]);
+    await settled(phoneA);
+    await settled(phoneB);
+    const sentAt = Date.now();
+    await until(() => events(phoneA.doc).size === 7 && events(phoneB.doc).size === 7, 'both phones to hold 7 events');
+
+    const want = expected(moRecord.id, [phoneA.doc]);
+    expect(want).toMatchObject({ hours: 4.5, attended: 2 });
+    await until(() => official(moHours.doc)?.hours === want.hours, "Mo's official hours", 2000);
+    expect(Date.now() - sentAt).toBeLessThan(1000);
+    expect(official(moHours.doc)).toMatchObject({
+      memberId: moRecord.id,
+      name: 'Mo Member',
+      ...want,
+      sessions: [
+        { sessionId: s1, hours: 1.5, date: '2027-01-12' },
+        { sessionId: s3, hours: 3, date: '2027-01-26' },
+      ],
+    });
+
+    // Bo's figures follow the undo: only s1 counts.
+    const boHours = open(hoursDocName(bo.person.id), bo.token);
+    await until(() => official(boHours.doc)?.hours === 3, "Bo's official hours");
+    expect(official(boHours.doc)).toMatchObject(expected(boRecord.id, [phoneA.doc]));
+  });
+
+  it('discards an edit a member device makes to its hours document: the server state is unchanged', async () => {
+    const laptop = open(hoursDocName(mo.person.id), mo.token);
+    await until(() => official(laptop.doc) !== undefined, 'the official hours to arrive');
+    const before = official(laptop.doc);
+
+    laptop.doc.getMap(HOURS_MAP).set(OFFICIAL_KEY, { ...before!, hours: 999 });
+    laptop.doc.getMap(HOURS_MAP).set('forged', 1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // Never acknowledged, never applied, never stored, never sent to another device.
+    expect(laptop.provider.unsyncedChanges).toBeGreaterThan(0);
+    const live = server.projection['instance']?.documents.get(hoursDocName(mo.person.id));
+    expect(live?.getMap(HOURS_MAP).get(OFFICIAL_KEY)).toEqual(before);
+    expect(live?.getMap(HOURS_MAP).has('forged')).toBe(false);
+    const stored = new Y.Doc();
+    Y.applyUpdate(stored, server.store.fetchDocument(hoursDocName(mo.person.id))!);
+    expect(official(stored)).toEqual(before);
+    const other = open(hoursDocName(mo.person.id), mo.token);
+    await settled(other);
+    expect(official(other.doc)).toEqual(before);
+    expect(other.doc.getMap(HOURS_MAP).has('forged')).toBe(false);
+  });
+});
+
+describe('a committee device revoked at the door', () => {
+  it('stops syncing at once; what it recorded before is kept', async () => {
+    const door = await server.enrolPerson('eve@example.org', 'committee', 'Door phone');
+    const phone = open(chapterDoc, door.token);
+    const desk = open(chapterDoc, cy.token);
+    await settled(phone);
+    await settled(desk);
+    const before = event('check-in', 'technology', 'someone', { hours: 3, device: 'door' });
+    addEvents(phone.doc, [before]);
+    await settled(phone);
+    await until(() => events(desk.doc).has(before.id), 'the desk to get the door check-in');
+
+    expect(server.store.revokeDevice(door.device.id)).toBe(true);
+    // What the CLI's revoke does (the API's DELETE /api/devices/<id> closes at once: sync.test.ts).
+    const revokedAt = Date.now();
+    await until(() => phone.closes.length > 0, 'the revoked phone to be disconnected', 3500);
+    expect(phone.closes[0]).toEqual({ code: 4401, reason: 'revoked' });
+    const after = event('check-in', 'technology', 'someone-else', { hours: 3, device: 'door' });
+    addEvents(phone.doc, [after]);
+    await until(() => phone.refusals.includes('revoked'), 'the phone to be refused as revoked');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events(desk.doc).has(before.id)).toBe(true);
+    expect(events(desk.doc).has(after.id)).toBe(false);
+    expect(Date.now() - revokedAt).toBeLessThan(4000);
+  });
+});
