@@ -116,6 +116,8 @@ export interface AccountRecord {
   device: { id: string; label: string };
   /** The sync server's origin when it is not the app's own. */
   serverOrigin?: string;
+  /** The chapter as the server last said (its id names the chapter document), kept for offline starts. */
+  chapter?: { id: string; name: string };
   signedInAt: number;
 }
 
