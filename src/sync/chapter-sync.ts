@@ -90,16 +90,23 @@ export function startChapterDocs({ account, database, socket, onChange, askServe
 
   // Offline first: the chapter as the server last said; then what it says now (roles may have changed).
   if (isCommittee(account.person.roles) && account.chapter?.id) openChapter(account.chapter.id);
-  if (askServer)
+  // Asked at start and, until it has answered, each time the socket connects (offline at start).
+  let asked = false;
+  const ask = () => {
+    if (!askServer || asked || stopped) return;
     void fetchMe({ token: account.token, ...(account.serverOrigin ? { origin: account.serverOrigin } : {}) }).then(
       async (me) => {
-        if (!me.ok || stopped) return;
+        if (!me.ok || stopped || asked) return;
+        asked = true;
         const roles = me.value.person.roles;
         const next = { ...account, person: { ...account.person, roles }, chapter: me.value.chapter };
         if (JSON.stringify(next) !== JSON.stringify(account)) await saveAccount(next);
         if (isCommittee(roles)) openChapter(me.value.chapter.id);
       },
     );
+  };
+  ask();
+  socket.on('connect', ask);
 
   return {
     pending: () => (chapter ? chapter.provider.unsyncedChanges + chapter.bridge.busy : 0),
@@ -111,6 +118,7 @@ export function startChapterDocs({ account, database, socket, onChange, askServe
     },
     async stop() {
       stopped = true;
+      socket.off('connect', ask);
       await chapterStarting;
       await chapter?.bridge.idle();
       chapter?.close();

@@ -163,16 +163,16 @@ it('two committee phones check in offline, reconnect and agree; the member sees 
     await Promise.all([phoneA.context.setOffline(true), phoneB.context.setOffline(true)]);
     // Phone A: Mia and Max in, Max for 2 of the 3 hours.
     await toggle(phoneA.page, 'Mia Member').click();
-    await phoneA.page.getByRole('button', { name: 'Mia Member', pressed: true }).waitFor();
+    await phoneA.page.getByRole('button', { name: 'Mia Member', exact: true, pressed: true }).waitFor();
     await toggle(phoneA.page, 'Max Partial').click();
     await phoneA.page.getByRole('button', { name: '−1 h for Max Partial' }).click();
     await phoneA.page.getByText('Saved: 2 hours').waitFor();
     // Phone B: Mia in too (the overlap), Nia in and undone.
     await toggle(phoneB.page, 'Mia Member').click();
-    await phoneB.page.getByRole('button', { name: 'Mia Member', pressed: true }).waitFor();
+    await phoneB.page.getByRole('button', { name: 'Mia Member', exact: true, pressed: true }).waitFor();
     await toggle(phoneB.page, 'Nia Undone').click();
     await phoneB.page.getByRole('button', { name: 'Undo: Nia Undone checked in' }).click();
-    await phoneB.page.getByRole('button', { name: 'Nia Undone', pressed: false }).waitFor();
+    await phoneB.page.getByRole('button', { name: 'Nia Undone', exact: true, pressed: false }).waitFor();
     await Promise.all([phoneA.context.setOffline(false), phoneB.context.setOffline(false)]);
 
     const figures = await sameOnBoth(phoneA.page, phoneB.page, (f) => f.startsWith('2 of 3 checked in'));
@@ -181,7 +181,10 @@ it('two committee phones check in offline, reconnect and agree; the member sees 
     expect(figures).toContain('Nia Undone: false');
     const members = await membersFigures(phoneA.page);
     expect(await membersFigures(phoneB.page)).toBe(members);
-    expect(members).toMatch(/Max Partial 2 hours 1/);
+    // Hours "2 of 30", attended 1, missed 0; Nia's undone check-in leaves her with the session missed.
+    expect(members).toContain('Max Partial 2 of 30 1 0');
+    expect(members).toContain('Mia Member 3 of 30 1 0');
+    expect(members).toContain('Nia Undone 0 of 30 0 1');
 
     // The member's own device: the official hours from the server.
     await member.page.goto('/my-hours');
@@ -201,8 +204,15 @@ it('two committee phones check in offline, reconnect and agree; the member sees 
     expect(await openAs(token, `hours:${mia!.id}`)).toBe('synced');
 
     expect([...phoneA.foreign, ...phoneB.foreign, ...member.foreign]).toEqual([]);
+    // Chromium logs each refused socket while offline, and a request offline cut short (the
+    // engine's question to /api/me at start); nothing else may be logged.
     const offlineSocket = /^WebSocket connection to '.*\/sync' failed: .*ERR_INTERNET_DISCONNECTED/;
-    expect([...phoneA.errors, ...phoneB.errors, ...member.errors].filter((e) => !offlineSocket.test(e))).toEqual([]);
+    const offlineFetch = 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
+    expect(
+      [...phoneA.errors, ...phoneB.errors, ...member.errors].filter(
+        (e) => !offlineSocket.test(e) && e !== offlineFetch,
+      ),
+    ).toEqual([]);
   } finally {
     await Promise.all([phoneA.context.close(), phoneB.context.close(), member.context.close()]);
   }
