@@ -174,8 +174,11 @@ it('two committee phones check in offline, reconnect and agree; the member sees 
     await phoneB.page.getByRole('button', { name: 'Undo: Nia Undone checked in' }).click();
     await phoneB.page.getByRole('button', { name: 'Nia Undone', exact: true, pressed: false }).waitFor();
     await Promise.all([phoneA.context.setOffline(false), phoneB.context.setOffline(false)]);
+    const back = Date.now();
 
     const figures = await sameOnBoth(phoneA.page, phoneB.page, (f) => f.startsWith('2 of 3 checked in'));
+    // Reconnecting waits for the provider's retry (its backoff grew while offline), then the merge.
+    console.log(`chapter-sync: both phones agree ${Date.now() - back} ms after going back online`);
     expect(figures).toContain('Max Partial: true Saved: 2 hours');
     expect(figures).toContain('Mia Member: true Saved: 3 hours');
     expect(figures).toContain('Nia Undone: false');
