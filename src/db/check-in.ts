@@ -118,7 +118,7 @@ export async function addWalkIn(
   if (clean.error !== undefined) throw new InputError(clean.error);
   const who = await author();
   const eventId = crypto.randomUUID();
-  const m = await db.transaction('rw', db.members, db.attendance, db.attendanceEvents, db.settings, async () => {
+  const added = await db.transaction('rw', db.members, db.attendance, db.attendanceEvents, db.settings, async () => {
     if (await db.members.where('emailKey').equals(clean.email).count())
       throw new DuplicateEmailError(`${clean.email} is already on the roster: find them in the list.`);
     const m = newMember({ name: clean.name, email: clean.email, role: input.role }, Date.now(), crypto.randomUUID());
@@ -129,7 +129,7 @@ export async function addWalkIn(
     await pushUndo(sessionId, { id: attendanceId(sessionId, m.id), label: `${m.name} checked in`, event: eventId });
     return m;
   });
-  noteLocalChange('members', [m.id]);
+  noteLocalChange('members', [added.id]);
   noteLocalChange('attendanceEvents', [eventId]);
-  return m;
+  return added;
 }

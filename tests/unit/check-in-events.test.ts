@@ -34,7 +34,7 @@ describe('check-in writes events', () => {
     await recordCheckIn({ ...ann, present: true, hours: 3 }, 'Ann checked in', id);
     await recordCheckIn({ ...ann, present: true, hours: 3 }, 'Ann checked in again');
     expect(await db.attendanceEvents.count()).toBe(1);
-    expect(((await db.settings.get('undo:check-in:s1'))?.value as unknown[]).length).toBe(1);
+    expect((await db.settings.get('undo:check-in:s1'))?.value).toHaveLength(1);
   });
 
   it('undoes with an event of its own, newest first, and only in its session', async () => {
