@@ -27,6 +27,8 @@ export interface ChapterDocs {
   refused(): boolean;
   settled(): Promise<void>;
   stop(): Promise<void>;
+  /** The read-only hours document as it is now (tests: a change to it is discarded). */
+  hoursDoc(): Y.Doc;
 }
 
 interface Options {
@@ -111,6 +113,7 @@ export function startChapterDocs({ account, database, socket, onChange, askServe
   return {
     pending: () => (chapter ? chapter.provider.unsyncedChanges + chapter.bridge.busy : 0),
     refused: () => chapterRefused,
+    hoursDoc: () => hours.current(),
     async settled() {
       await chapterStarting;
       await chapter?.bridge.idle();
