@@ -35,7 +35,7 @@ export function chapterStore(db: ClmDatabase = appDb) {
     /** Merges what the document holds into the tables, in one transaction. */
     apply: (incoming: Incoming) =>
       db.transaction('rw', [db.members, db.attendance, db.attendanceEvents, db.sessionChanges], () =>
-        mergeRecords(db, incoming, { file: CHAPTER_ORIGIN, importedAt: Date.now() }),
+        mergeRecords(db, incoming, { file: CHAPTER_ORIGIN, importedAt: Date.now() }, { summary: false }),
       ),
   };
 }

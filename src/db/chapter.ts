@@ -82,15 +82,18 @@ export async function mergeRecords(
   target: ClmDatabase,
   incoming: Incoming,
   origin?: { file: string; importedAt: number },
+  /** summary false (the chapter document): this device's log is not read; addEvents skips what it holds. */
+  options: { summary?: boolean } = {},
 ): Promise<MergeSummary & { newEvents: AttendanceEvent[]; memberIds: string[] }> {
+  const summarize = options.summary !== false;
   const [members, attendance, sessionChanges, events] = await Promise.all([
     target.members.toArray(),
-    target.attendance.toArray(),
+    summarize ? target.attendance.toArray() : [],
     target.sessionChanges.toArray(),
-    target.attendanceEvents.toArray(),
+    summarize ? target.attendanceEvents.toArray() : [],
   ]);
   const local = { members, attendance, sessionChanges, events: withOrphans(attendance, events) };
-  const merged = mergeChapter(local, incoming, origin);
+  const merged = mergeChapter(local, incoming, origin, options);
   const rows = keyed(merged.members);
   // Members whose email key moves drop it first: the unique index checks each put as it
   // happens, so a key handed from one member to another never clashes half way.
@@ -101,8 +104,8 @@ export async function mergeRecords(
   await target.members.bulkPut(changed);
   const held = new Map(sessionChanges.map((c) => [c.sessionId, c]));
   await target.sessionChanges.bulkPut(merged.sessionChanges.filter((c) => held.get(c.sessionId) !== c));
-  await addEvents(target, merged.newEvents);
-  return { ...merged.summary, newEvents: merged.newEvents, memberIds: changed.map((m) => m.id) };
+  const added = await addEvents(target, merged.newEvents);
+  return { ...merged.summary, newEvents: added, memberIds: changed.map((m) => m.id) };
 }
 
 /** Records to store: one member per email carries the unique key (a reported duplicate keeps none). */

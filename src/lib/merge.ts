@@ -65,6 +65,8 @@ export function mergeChapter(
   local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[]; events?: AttendanceEvent[] },
   incoming: Incoming,
   origin: Origin = { file: 'a chapter file', importedAt: 0 },
+  /** summary false: the chapter document's merge, which needs no account of attendance (nor its cost). */
+  options: { summary?: boolean } = {},
 ): MergeResult {
   const summary: MergeSummary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0, changes: [], refused: [] };
   const members = new Map(local.members.map((m) => [m.id, m]));
@@ -142,7 +144,7 @@ export function mergeChapter(
       ...e,
       memberId: idMap.get(e.memberId) ?? e.memberId,
     })),
-    summary,
+    options.summary === false ? undefined : summary,
     nameOf,
   );
 
@@ -174,12 +176,21 @@ const sameRecord = (a: Attendance | undefined, b: Attendance | undefined) =>
 function mergeEvents(
   mine: AttendanceEvent[],
   theirs: AttendanceEvent[],
-  summary: MergeSummary,
+  summary: MergeSummary | undefined,
   nameOf: (memberId: string) => string,
 ): Pick<MergeResult, 'attendance' | 'events' | 'newEvents'> {
   const held = new Set(mine.map((e) => e.id));
   const newEvents = [...new Map(theirs.filter((e) => !held.has(e.id)).map((e) => [e.id, e])).values()];
   const events = [...mine, ...newEvents];
+  // Without a summary the records are folded only if asked for.
+  if (!summary)
+    return {
+      events,
+      newEvents,
+      get attendance() {
+        return foldAttendance(events);
+      },
+    };
   const attendance = foldAttendance(events);
   const before = new Map(foldAttendance(mine).map((a) => [a.id, a]));
   const after = new Map(attendance.map((a) => [a.id, a]));

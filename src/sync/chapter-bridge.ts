@@ -52,6 +52,8 @@ export class ChapterBridge {
   readonly maps: ChapterMaps;
   private queue: Promise<void> = Promise.resolve();
   private pullScheduled = false;
+  /** Events that arrived since the last pull (the document's whole log goes down only at start). */
+  private incomingEvents = new Set<string>();
   private stopObserving: () => void;
   /** Work waiting or running (reported as pending). */
   busy = 0;
@@ -63,8 +65,10 @@ export class ChapterBridge {
     private readonly store: ChapterStore,
   ) {
     this.maps = chapterMaps(doc);
-    const observer = (_event: Y.YEvent<Y.Map<unknown>>, tx: Y.Transaction) => {
-      if (tx.origin !== CHAPTER_BRIDGE) this.schedulePull();
+    const observer = (event: Y.YMapEvent<unknown>, tx: Y.Transaction) => {
+      if (tx.origin === CHAPTER_BRIDGE) return;
+      if (event.target === this.maps.events) for (const k of event.keysChanged) this.incomingEvents.add(k);
+      this.schedulePull();
     };
     const maps = Object.values(this.maps) as Y.Map<unknown>[];
     for (const m of maps) m.observe(observer);
@@ -73,7 +77,7 @@ export class ChapterBridge {
 
   /** Full reconcile both ways (at start: heals a crash between a table write and the doc's). */
   start(): Promise<void> {
-    this.run(() => this.pull());
+    this.run(() => this.pull(true));
     this.run(() => this.push());
     return this.idle();
   }
@@ -97,7 +101,7 @@ export class ChapterBridge {
     this.pullScheduled = true;
     this.run(() => {
       this.pullScheduled = false;
-      return this.pull();
+      return this.pull(false);
     });
   }
 
@@ -113,14 +117,26 @@ export class ChapterBridge {
       });
   }
 
-  /** Doc → local: the whole document, merged (the merge skips what this device already has). */
-  private async pull(): Promise<void> {
+  /**
+   * Doc → local: every member and schedule change (the merge skips what this device has, and
+   * needs every member to map ids by email), and the events: all of them at start, then those
+   * that arrived since (addEvents skips any this device holds).
+   */
+  private async pull(all: boolean): Promise<void> {
     const m = this.maps;
     if (m.members.size === 0 && m.sessionChanges.size === 0 && m.events.size === 0) return;
+    const keys = this.incomingEvents;
+    this.incomingEvents = new Set();
+    const events = all
+      ? [...m.events.values()]
+      : [...keys].flatMap((k) => {
+          const e = m.events.get(k);
+          return e ? [e] : [];
+        });
     await this.store.apply({
       members: [...m.members.values()],
       sessionChanges: [...m.sessionChanges.values()],
-      events: [...m.events.values()],
+      events,
     });
   }
 
