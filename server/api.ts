@@ -1,8 +1,8 @@
 // The JSON API under /api/: enrol a device with a one-time code, make a link for another
-// device, who am I, my devices, revoke one, invite a person, set a person's roles. Errors are
-// { error: "<plain sentence>" } with 4xx. Role rules (roles.ts) are the server's: a committee
-// device invites members only; only an admin invites committee members or speakers or changes
-// roles. The CLI stays the operator's tool and is not bound by them.
+// device, who am I, my devices, revoke one (an admin: any), invite a person, the people (admin),
+// set a person's roles. Errors are { error: "<plain sentence>" } with 4xx. Role rules
+// (roles.ts) are the server's: a committee device invites members only; only an admin invites
+// committee members or speakers or changes roles. The CLI is the operator's tool, above them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_JSON_BYTES } from './limits.ts';
 import { inviteRefusal, rolesRefusal } from './roles.ts';
@@ -138,6 +138,18 @@ export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions
       log(`invite as ${role} made by person ${person.id}`);
       return send(res, 200, { url: joinLink(linkBase(req), code), expiresAt: iso(expiresAt) });
     }
+    if (path === '/api/people') {
+      only('GET');
+      const { person } = await signedIn(req);
+      const refused = rolesRefusal(person.roles);
+      if (refused) throw new HttpError(403, "Only an admin sees the chapter's people and devices.");
+      return send(res, 200, {
+        people: store.people().map((p) => ({
+          ...personJson(p),
+          devices: store.devicesOf(p.id).map((d) => ({ id: d.id, label: d.label, lastSeenAt: iso(d.lastSeenAt) })),
+        })),
+      });
+    }
     const roles = /^\/api\/people\/([^/]+)\/roles$/.exec(path);
     if (roles) {
       only('PUT');
@@ -179,7 +191,9 @@ export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions
       const { person } = await signedIn(req);
       const id = decodeURIComponent(one[1] ?? '');
       const target = store.device(id);
-      if (!target || target.personId !== person.id || target.revokedAt !== null)
+      // A person revokes their own devices; an admin any device (a committee phone lost at the door).
+      const mayRevoke = target && (target.personId === person.id || person.roles.includes('admin'));
+      if (!target || !mayRevoke || target.revokedAt !== null)
         throw new HttpError(404, 'There is no such device among yours.');
       store.revokeDevice(id);
       onRevoke(id);

@@ -11,7 +11,7 @@ import { ChapterProjection } from './projector.ts';
 import { loadPublished } from './published.ts';
 import { createStaticHandler, SHELL_FILE } from './static.ts';
 import { Store } from './store.ts';
-import { createSync, SYNC_PATH } from './sync.ts';
+import { createSync, SYNC_PATH, type Sync } from './sync.ts';
 import { Tokens } from './tokens.ts';
 
 export interface ChapterServer {
@@ -19,6 +19,8 @@ export interface ChapterServer {
   store: Store;
   /** The official hours projection (tests and the bench wait on it with idle()). */
   projection: ChapterProjection;
+  /** The sync server's Hocuspocus instance (its loaded documents, for tests). */
+  hocuspocus: Sync['hocuspocus'];
   /** Where it listens: http://localhost:<port>. */
   url: string;
   port: number;
@@ -103,6 +105,7 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     server,
     store,
     projection,
+    hocuspocus: sync.hocuspocus,
     port,
     url: `http://localhost:${port}`,
     close() {

@@ -9,6 +9,7 @@ import { isRole, ROLES, Store } from './store.ts';
 const USAGE = `Usage: npm run server -- <command>
   init --chapter <name> --name <admin name> --email <email>   set the chapter up; prints the admin's invite link
   invite --role ${ROLES.join('|')} --email <email> [--name <name>]   prints a one-time invite link (7 days)
+  roles --email <email> --role <role>[,<role>...]              sets a person's roles (next connection)
   devices                                                      lists every device
   revoke <deviceId>                                            signs a device out for good
   backup <file>                                                writes a consistent copy of the database
@@ -70,6 +71,20 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
         const { code, expiresAt } = store.createInvite({ role, email, name: values.name?.trim() || undefined });
         out(`One-time invite for ${email} as ${role}, valid until ${when(expiresAt)}:`);
         out(joinLink(base, code));
+        return 0;
+      }
+      case 'roles': {
+        const email = values.email?.trim();
+        const roles = (values.role ?? '').split(',').map((r) => r.trim());
+        if (!email || !values.role) return fail('roles needs --email and --role (e.g. --role member,committee).');
+        const bad = roles.find((r) => !isRole(r));
+        if (bad !== undefined) return fail(`"${bad}" is not a role: use ${ROLES.join(', ')}.`);
+        const found = store.personByEmail(email);
+        if (!found) return fail(`Nobody with the email ${email} has signed in yet (invite them first).`);
+        store.setRoles(found.id, roles.filter(isRole));
+        out(
+          `${found.name} (${found.email}) now has the roles ${store.person(found.id)?.roles.join(', ')}: their devices get them on their next connection.`,
+        );
         return 0;
       }
       case 'devices': {

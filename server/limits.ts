@@ -17,6 +17,15 @@ export const AUTH_TIMEOUT_MS = 15_000;
 /** Messages a WebSocket may send for documents it is not signed in to, refused ones included (Hocuspocus queues them). */
 export const MAX_MESSAGES_BEFORE_AUTH = 64;
 
+/**
+ * How often the server sends every open document's connections a small stateless message
+ * ("keep-alive"). A provider reconnects after 30 s without hearing anything; awareness (the
+ * provider's default) keeps a socket alive by itself, but it costs every device's update sent
+ * to every other device: a chapter document opened without awareness by 200 phones stays
+ * connected on these instead.
+ */
+export const KEEP_ALIVE_MS = 10_000;
+
 /** Documents one WebSocket may open (a device needs its own and, later, its chapter's). */
 export const MAX_DOCUMENTS_PER_CONNECTION = 8;
 

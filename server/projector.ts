@@ -2,8 +2,9 @@
 // the chapter document (projection.ts): a Hocuspocus extension that recomputes ~200 ms after
 // the chapter document changes (debounced, at most a second late under a steady stream), when
 // it loads, when a person opens their hours document, at start and when the date changes.
-// Each hours document is written through a direct connection, and only when its figures
-// differ, so several processes computing the same figures write nothing twice.
+// Each hours document is written only when its figures differ (so several processes computing
+// the same figures write nothing twice): in place when a device has it open, else through a
+// direct connection (stored at once).
 import type { afterLoadDocumentPayload, Extension, Hocuspocus, onChangePayload } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { SessionMeta } from '../src/content/types.ts';
@@ -29,6 +30,8 @@ export interface ProjectorOptions {
 
 /** What the projector's own direct connections carry, so their loads start no new run. */
 const PROJECTION_CONTEXT = { projection: true } as const;
+/** The origin of writes into a loaded document: Hocuspocus stores updates with an origin (debounced). */
+const PROJECTION_ORIGIN = { context: PROJECTION_CONTEXT, socketId: 'server-projection' };
 const isProjection = (context: unknown) => (context as { projection?: boolean } | undefined)?.projection === true;
 
 function keyOf(value: unknown): string {
@@ -175,17 +178,26 @@ export class ChapterProjection implements Extension {
       const next = official.get(person.id);
       const key = hoursKey(next);
       if (this.known.get(person.id) === key) continue;
-      const connection = await instance.openDirectConnection(hoursDocName(person.id), PROJECTION_CONTEXT);
-      try {
-        await connection.transact((doc) => {
-          const map = doc.getMap(HOURS_MAP);
-          const current = map.get(OFFICIAL_KEY);
-          if (keyOf(current) === key) return;
-          if (next) map.set(OFFICIAL_KEY, next);
-          else map.delete(OFFICIAL_KEY);
-        });
-      } finally {
-        await connection.disconnect();
+      const write = (doc: Y.Doc) => {
+        const map = doc.getMap(HOURS_MAP);
+        const current = map.get(OFFICIAL_KEY);
+        if (keyOf(current) === key) return;
+        if (next) map.set(OFFICIAL_KEY, next);
+        else map.delete(OFFICIAL_KEY);
+      };
+      const name = hoursDocName(person.id);
+      const live = instance.documents.get(name);
+      if (live) {
+        // Open on a device: written in place and sent to it at once; Hocuspocus stores it on its
+        // debounce (and when the last device leaves), so no disk write waits in the way of sync.
+        live.transact(() => write(live), PROJECTION_ORIGIN);
+      } else {
+        const connection = await instance.openDirectConnection(name, PROJECTION_CONTEXT);
+        try {
+          await connection.transact(write);
+        } finally {
+          await connection.disconnect();
+        }
       }
       this.known.set(person.id, key);
     }

@@ -255,6 +255,11 @@ export class Store {
     return (this.db.prepare('SELECT * FROM people ORDER BY name, id').all() as PersonRow[]).map(person);
   }
 
+  personByEmail(email: string): Person | undefined {
+    const row = this.db.prepare('SELECT * FROM people WHERE email = ?').get(email.trim()) as PersonRow | undefined;
+    return row && person(row);
+  }
+
   /** Sets a person's roles (at least one); false when there is no such person. */
   setRoles(id: string, roles: readonly Role[]): boolean {
     const unique = ROLES.filter((r) => roles.includes(r));

@@ -11,6 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { canOpen } from './access.ts';
 import {
   AUTH_TIMEOUT_MS,
+  KEEP_ALIVE_MS,
   MAX_CONNECTIONS_PER_DEVICE,
   MAX_DOCUMENTS_PER_CONNECTION,
   MAX_MESSAGE_BYTES,
@@ -182,8 +183,16 @@ export function createSync({ store, tokens, log, chapterId, extensions = [], rev
   }, revocationPollMs);
   poll.unref();
 
+  // Every connection hears from the server at least every KEEP_ALIVE_MS (see limits.ts).
+  const keepAlive = setInterval(() => {
+    for (const document of hocuspocus.documents.values())
+      if (document.getConnectionsCount() > 0) document.broadcastStateless('keep-alive');
+  }, KEEP_ALIVE_MS);
+  keepAlive.unref();
+
   async function shutdown() {
     clearInterval(poll);
+    clearInterval(keepAlive);
     for (const socket of sockets) close(socket, CLOSE.goingAway, 'server-shutdown');
     wss.close();
     // Changes made on the server itself that are still debounced.

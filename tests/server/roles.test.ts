@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chapterDocName } from '../../src/lib/chapter-doc.ts';
+import { runCli } from '../../server/cli.ts';
 import { Store } from '../../server/store.ts';
 import {
   connect,
@@ -128,6 +129,43 @@ describe('role changes', () => {
     clients.push(third);
     await until(() => third.refusals.length > 0, 'the demoted member to be refused');
     expect(third.refusals).toEqual(['forbidden']);
+  });
+});
+
+describe("the operator's CLI", () => {
+  it('sets roles with npm run server -- roles, and refuses an unknown role or person', async () => {
+    const before = process.env.DATA_DIR;
+    process.env.DATA_DIR = server.dataDir;
+    const lines: string[] = [];
+    try {
+      const guest = await server.enrolPerson('guest@example.org', 'member');
+      expect(
+        await runCli(['roles', '--email', 'guest@example.org', '--role', 'member,speaker'], (l) => lines.push(l)),
+      ).toBe(0);
+      expect(server.store.person(guest.person.id)?.roles).toEqual(['member', 'speaker']);
+      expect(await runCli(['roles', '--email', 'guest@example.org', '--role', 'boss'], (l) => lines.push(l))).toBe(1);
+      expect(await runCli(['roles', '--email', 'nobody@example.org', '--role', 'member'], (l) => lines.push(l))).toBe(
+        1,
+      );
+      expect(server.store.person(guest.person.id)?.roles).toEqual(['member', 'speaker']);
+      expect(lines.at(-1)).toMatch(/Nobody with the email nobody@example.org/);
+    } finally {
+      if (before === undefined) delete process.env.DATA_DIR;
+      else process.env.DATA_DIR = before;
+    }
+  });
+});
+
+describe("the chapter's people", () => {
+  it('lists people with their roles and devices to an admin only', async () => {
+    const list = (who: Enrolled) => fetch(`${base}/api/people`, { headers: { Authorization: `Bearer ${who.token}` } });
+    for (const who of [committee, member, speaker]) expect((await list(who)).status).toBe(403);
+    const { people } = (await (await list(admin)).json()) as {
+      people: { id: string; roles: string[]; devices: { id: string }[] }[];
+    };
+    const cy = people.find((p) => p.id === committee.person.id);
+    expect(cy?.roles).toEqual(['committee']);
+    expect(cy?.devices.map((d) => d.id)).toEqual([committee.device.id]);
   });
 });
 
