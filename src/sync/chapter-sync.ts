@@ -92,7 +92,8 @@ export function startChapterDocs({ account, database, socket, onChange, askServe
 
   // Offline first: the chapter as the server last said; then what it says now (roles may have changed).
   if (isCommittee(account.person.roles) && account.chapter?.id) openChapter(account.chapter.id);
-  // Asked at start and, until it has answered, each time the socket connects (offline at start).
+  // Asked each time the socket connects until the server has answered (never while offline: a
+  // request that cannot leave the device is not made).
   let asked = false;
   const ask = () => {
     if (!askServer || asked || stopped) return;
@@ -107,7 +108,6 @@ export function startChapterDocs({ account, database, socket, onChange, askServe
       },
     );
   };
-  ask();
   socket.on('connect', ask);
 
   return {

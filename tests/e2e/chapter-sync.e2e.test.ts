@@ -69,15 +69,34 @@ async function membersFigures(page: Page): Promise<string> {
   return (await table.innerText()).replace(/\s+/g, ' ');
 }
 
-/** Polls until both pages show the same check-in figures and `check` holds for them. */
-async function sameOnBoth(a: Page, b: Page, check: (figures: string) => boolean): Promise<string> {
+/** The ids of the attendance events this device's IndexedDB holds, sorted. */
+const eventIds = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('clm-study');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const keys = open.result.transaction('attendanceEvents').objectStore('attendanceEvents').getAllKeys();
+          keys.onsuccess = () => {
+            resolve((keys.result as string[]).sort());
+            open.result.close();
+          };
+        };
+      }),
+  );
+
+/** Polls until both devices hold the same `events` events and show the same check-in figures. */
+async function sameOnBoth(a: Page, b: Page, events: number): Promise<string> {
   const until = Date.now() + 30_000;
   for (;;) {
+    const [ea, eb] = await Promise.all([eventIds(a), eventIds(b)]);
     const [fa, fb] = await Promise.all([checkInFigures(a), checkInFigures(b)]);
-    if (fa === fb && check(fa)) return fa;
+    if (ea.length === events && JSON.stringify(ea) === JSON.stringify(eb) && fa === fb) return fa;
     if (Date.now() > until) {
+      expect(eb).toEqual(ea);
       expect(fb).toBe(fa);
-      throw new Error(`not as expected:\n${fa}`);
+      throw new Error(`not ${events} events on both:\n${fa}`);
     }
     await a.waitForTimeout(250);
   }
@@ -176,7 +195,9 @@ it('two committee phones check in offline, reconnect and agree; the member sees 
     await Promise.all([phoneA.context.setOffline(false), phoneB.context.setOffline(false)]);
     const back = Date.now();
 
-    const figures = await sameOnBoth(phoneA.page, phoneB.page, (f) => f.startsWith('2 of 3 checked in'));
+    // Every event once on both: A's check-ins of Mia and Max and Max's adjust, B's of Mia and Nia and the undo.
+    const figures = await sameOnBoth(phoneA.page, phoneB.page, 6);
+    expect(figures).toMatch(/^2 of 3 checked in/);
     // Reconnecting waits for the provider's retry (its backoff grew while offline), then the merge.
     console.log(`chapter-sync: both phones agree ${Date.now() - back} ms after going back online`);
     expect(figures).toContain('Max Partial: true Saved: 2 hours');
