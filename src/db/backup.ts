@@ -9,6 +9,8 @@ import { BACKUP_FORMAT, BACKUP_VERSION, LAST_EXPORT_KEY, backupDue } from '../li
 import { askPersistence, persistenceStatus } from './persistence';
 import type { AnswerRecord } from './db';
 import { answersWithUids } from './uids';
+import { refold } from './attendance';
+import { legacyEvents } from '../lib/attendance-events';
 
 /**
  * Tables a backup leaves out: the signed-in account (its token is this device's credential)
@@ -66,7 +68,7 @@ export async function restorePlan(backup: Backup): Promise<RestoreCount[]> {
   return db.transaction('r', names, async () => {
     const out: RestoreCount[] = [];
     for (const table of names) {
-      const records = backup.tables[table];
+      const records = backup.tables[table] ?? [];
       const found = await db.table(table).bulkGet(records.map((r) => keyOf(table, r)));
       const replace = found.filter((f) => f !== undefined).length;
       out.push({ table, add: records.length - replace, replace });
@@ -89,16 +91,30 @@ async function answersToRestore(records: readonly AnswerRecord[]): Promise<Answe
   return withUid.filter((r) => !idOf.has(r.uid) || idOf.get(r.uid) === r.id);
 }
 
-/** Writes a checked backup in one transaction: every record put by its key; all or nothing. */
+/**
+ * Writes a checked backup in one transaction: every record put by its key; all or nothing.
+ * Attendance follows its log: the backup's events are added (a backup from before the log has
+ * its attendance turned into events) and the records they touch folded again.
+ */
 export async function restoreBackup(backup: Backup): Promise<void> {
-  const names = Object.keys(backup.tables) as BackupTable[];
-  await db.transaction('rw', names, async () => {
+  const names = (Object.keys(backup.tables) as BackupTable[]).filter((t) => t !== 'attendanceEvents');
+  await db.transaction('rw', [...names, 'attendanceEvents', 'attendance'], async () => {
     for (const table of names) {
-      const records = table === 'answers' ? await answersToRestore(backup.tables.answers) : backup.tables[table];
+      const records =
+        table === 'answers' ? await answersToRestore(backup.tables.answers) : (backup.tables[table] ?? []);
       if (records.length) await db.table(table).bulkPut(records);
     }
+    const events = backup.tables.attendanceEvents ?? legacyEvents(backup.tables.attendance);
+    // Put as they are (an event never changes, so one held here is the same event).
+    if (events.length) await db.attendanceEvents.bulkPut(events);
+    await refold(
+      db,
+      events.map((e) => [e.sessionId, e.memberId]),
+    );
   });
-  for (const table of ['answers', 'attempts', 'flags', 'settings', 'education'] as const) noteLocalChange(table);
+  const tables = ['answers', 'attempts', 'flags', 'settings', 'education', 'members', 'sessionChanges'] as const;
+  for (const table of tables) noteLocalChange(table);
+  noteLocalChange('attendanceEvents');
 }
 
 /** Whether there is study or chapter data worth backing up. */

@@ -11,6 +11,7 @@ import type { Scored } from '../lib/exam';
 import { declareVersions } from './schema';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
+import type { AttendanceEvent } from '../lib/attendance-log';
 import { watchConnection } from './connection';
 import { DB_NAME } from './presence';
 
@@ -115,6 +116,8 @@ export interface AccountRecord {
   device: { id: string; label: string };
   /** The sync server's origin when it is not the app's own. */
   serverOrigin?: string;
+  /** The chapter as the server last said (its id names the chapter document), kept for offline starts. */
+  chapter?: { id: string; name: string };
   signedInAt: number;
 }
 
@@ -132,7 +135,10 @@ export class ClmDatabase extends Dexie {
   progress!: EntityTable<QuestionProgress, 'questionId'>;
   days!: EntityTable<DayRecord, 'day'>;
   members!: EntityTable<StoredMember, 'id'>;
+  /** Folded from attendanceEvents (src/db/attendance.ts): the records every screen reads. */
   attendance!: EntityTable<Attendance, 'id'>;
+  /** The attendance log: every check-in, adjust, absent and undo, by event id (append-only). */
+  attendanceEvents!: EntityTable<AttendanceEvent, 'id'>;
   sessionChanges!: EntityTable<SessionChange, 'sessionId'>;
   education!: EntityTable<EducationEntry, 'id'>;
   account!: EntityTable<AccountRecord, 'key'>;
@@ -171,7 +177,11 @@ watchConnection(db);
 // knows them (a flag cleared or a setting removed has no row left to find). The sync engine,
 // loaded only after sign-in, listens; with no listener this does nothing. (Here, not in a module
 // of its own, so the bundler keeps it in the database's chunk and not with the scheduler's.)
-export type SyncedTable = 'answers' | 'attempts' | 'flags' | 'settings' | 'education';
+export type SyncedTable = UserTable | ChapterTable;
+/** Tables of the person's own document (user:<personId>). */
+export type UserTable = 'answers' | 'attempts' | 'flags' | 'settings' | 'education';
+/** Tables of the chapter's document (chapter:<chapterId>), synced on committee devices. */
+export type ChapterTable = 'members' | 'sessionChanges' | 'attendanceEvents';
 
 export interface LocalChange {
   table: SyncedTable;

@@ -5,6 +5,11 @@ import type { Dexie, Transaction } from 'dexie';
 import { foldAnswer } from '../lib/fold';
 import { normalizeEmail } from '../lib/chapter';
 import type { AnswerRecord, DayRecord, QuestionProgress, RosterDuplicate, StoredMember } from './db';
+import type { Attendance } from '../lib/chapter';
+import { upgradeSession } from '../lib/attendance-events';
+
+/** The stored undo stack of one session's check-in (a setting; see check-in.ts). */
+export const UNDO_PREFIX = 'undo:check-in:';
 
 export const ROSTER_DUPLICATES = 'roster-duplicates';
 
@@ -101,11 +106,38 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
-  // Version 7: answers keep only the indexes a query uses. `questionId` is served by the
+  // The chapter live (issue 12): attendance is a log of events (src/lib/attendance-log.ts) and
+  // each attendance row is folded from its events. The rows kept so far become events (device
+  // "before-sync", at their updatedAt), and each session's undo stack points at events, so an
+  // undo after the upgrade brings back the record it replaced, as it did before.
+  {
+    version: 7,
+    stores: { attendanceEvents: 'id, sessionId, memberId' },
+    upgrade: async (tx) => {
+      const rows = await tx.table<Attendance>('attendance').toArray();
+      const stacks = await tx
+        .table<{ key: string; value: unknown }>('settings')
+        .where('key')
+        .startsWith(UNDO_PREFIX)
+        .toArray();
+      const bySession = new Map<string, Attendance[]>();
+      for (const a of rows) bySession.set(a.sessionId, [...(bySession.get(a.sessionId) ?? []), a]);
+      for (const s of stacks)
+        if (!bySession.has(s.key.slice(UNDO_PREFIX.length))) bySession.set(s.key.slice(UNDO_PREFIX.length), []);
+      for (const [sessionId, records] of bySession) {
+        const stack = stacks.find((s) => s.key === UNDO_PREFIX + sessionId);
+        const legacy = Array.isArray(stack?.value) ? (stack.value as Parameters<typeof upgradeSession>[1]) : [];
+        const { events, undo } = upgradeSession(records, legacy);
+        await tx.table('attendanceEvents').bulkPut(events);
+        if (stack) await tx.table('settings').put({ key: stack.key, value: undo });
+      }
+    },
+  },
+  // Version 8: answers keep only the indexes a query uses. `questionId` is served by the
   // compound [questionId+at] (Dexie uses a compound index's first part as a virtual index), and
   // nothing reads by `at` alone. Each index is written for every answer: a new device receiving
   // a 10,000-answer history writes 20,000 fewer index entries.
-  { version: 7, stores: { answers: '++id, [questionId+at], &uid' } },
+  { version: 8, stores: { answers: '++id, [questionId+at], &uid' } },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));

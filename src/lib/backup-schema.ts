@@ -100,6 +100,17 @@ export const backupTables = {
     origin,
   }),
   attendance: z.strictObject({ id, sessionId: id, memberId: id, present: z.boolean(), hours, updatedAt: time, origin }),
+  attendanceEvents: z.strictObject({
+    id,
+    kind: z.enum(['check-in', 'adjust', 'absent', 'undo']),
+    sessionId: id,
+    memberId: id,
+    hours: hours.optional(),
+    target: id.optional(),
+    device: id,
+    by: text,
+    at: time,
+  }),
   sessionChanges: z.strictObject({
     sessionId: id,
     date: day.optional(),
@@ -127,8 +138,16 @@ export const backupTables = {
 export type BackupTable = keyof typeof backupTables;
 export const BACKUP_TABLES = Object.keys(backupTables) as BackupTable[];
 
-const tableArrays = Object.fromEntries(BACKUP_TABLES.map((t) => [t, z.array(backupTables[t]).max(1_000_000)])) as {
-  [K in BackupTable]: z.ZodArray<(typeof backupTables)[K]>;
+/** Tables a backup from an older schema may lack (attendanceEvents came with version 7). */
+const NEWER_TABLES = ['attendanceEvents'] as const;
+
+const tableArrays = Object.fromEntries(
+  BACKUP_TABLES.map((t) => {
+    const list = z.array(backupTables[t]).max(1_000_000);
+    return [t, (NEWER_TABLES as readonly string[]).includes(t) ? list.optional() : list];
+  }),
+) as { [K in Exclude<BackupTable, (typeof NEWER_TABLES)[number]>]: z.ZodArray<(typeof backupTables)[K]> } & {
+  [K in (typeof NEWER_TABLES)[number]]: z.ZodOptional<z.ZodArray<(typeof backupTables)[K]>>;
 };
 
 export const backupFile = z.strictObject({

@@ -1,5 +1,6 @@
 // Study-group records and their pure rules: roster input, and the merge of a chapter file from
 // another committee member's device. Hours are in hours.ts, the schedule in schedule.ts.
+import type { AttendanceEvent } from './attendance-log';
 
 export type MemberRole = 'candidate' | 'clm' | 'guest';
 
@@ -103,11 +104,17 @@ export function cleanMemberInput(input: {
   return { name: name.name, email: email.email };
 }
 
+/**
+ * The chapter file. Version 2 carries the attendance log (`events`); its `attendance` is the
+ * fold of those events, for reading. Version 1 (before the log) has attendance only: importing
+ * it turns each record into an event (src/lib/attendance-events.ts).
+ */
 export interface ChapterFile {
   kind: 'clm-study-chapter';
-  version: 1;
+  version: 1 | 2;
   exportedAt: number;
   members: Member[];
   attendance: Attendance[];
   sessionChanges: SessionChange[];
+  events?: AttendanceEvent[] | undefined;
 }

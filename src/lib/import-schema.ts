@@ -4,7 +4,7 @@
 // sessions and members that exist, hours within the session's). Loaded only when a file is
 // chosen, so zod stays out of every page's first load.
 import { z } from 'zod';
-import { cleanEmail, cleanName, type ChapterFile } from './chapter';
+import { cleanEmail, cleanName, NAME_MAX, type ChapterFile } from './chapter';
 import { hostileShapes } from './hostile-json';
 import { sizeProblem } from './import-problems';
 import { issueText, placeOf, type Labeller } from './import-issues';
@@ -102,6 +102,19 @@ const attendance = (now: number) =>
     })
     .transform(({ origin: _origin, ...a }) => a);
 
+const event = (now: number) =>
+  z.strictObject({
+    id,
+    kind: z.enum(['check-in', 'adjust', 'absent', 'undo']),
+    sessionId: id,
+    memberId: id,
+    hours: z.number().finite().min(0).optional(),
+    target: id.optional(),
+    device: id,
+    by: text(NAME_MAX),
+    at: stamp(now),
+  });
+
 const sessionChange = (now: number) =>
   z
     .strictObject({
@@ -121,11 +134,13 @@ const sessionChange = (now: number) =>
 const chapterFile = (now: number) =>
   z.strictObject({
     kind: z.literal('clm-study-chapter'),
-    version: z.literal(1),
+    version: z.union([z.literal(1), z.literal(2)]),
     exportedAt: stamp(now),
     members: z.array(member(now)).max(RECORDS_MAX),
     attendance: z.array(attendance(now)).max(RECORDS_MAX),
     sessionChanges: z.array(sessionChange(now)).max(RECORDS_MAX),
+    // Version 2: the attendance log (its attendance is the fold of it, for reading).
+    events: z.array(event(now)).max(RECORDS_MAX).optional(),
   });
 
 /** Names a record of the raw file for a message: "Member 4 (Ann Lee)". */
@@ -145,6 +160,11 @@ function labeller(data: Record<string, unknown>): Labeller {
     if (table === 'members') {
       const who = str(field(r, 'name')) ?? str(field(r, 'email'));
       return `Member ${n}${who ? ` (${who})` : ''}`;
+    }
+    if (table === 'events') {
+      const m = str(field(r, 'memberId'));
+      const s = str(field(r, 'sessionId'));
+      return `Attendance event ${n}${m && s ? ` (${(m && names.get(m)) ?? m} at ${s})` : ''}`;
     }
     if (table === 'attendance') {
       const m = str(field(r, 'memberId'));
@@ -187,8 +207,9 @@ function references(d: Record<string, unknown>, ctx: ImportContext, label: Label
     sessions.set(sessionId, Math.max(sessions.get(sessionId) ?? 0, hours));
   }
   const memberIds = new Set([...ctx.memberIds, ...rows('members').flatMap((m) => str(m.id) ?? [])]);
-  rows('attendance').forEach((a, i) => {
-    const here = `${label('attendance', i)}, `;
+  const records = (table: 'attendance' | 'events') => rows(table).map((r, i) => [table, r, i] as const);
+  [...records('attendance'), ...records('events')].forEach(([table, a, i]) => {
+    const here = `${label(table, i)}, `;
     const sessionId = str(a.sessionId);
     const memberId = str(a.memberId);
     const hours = sessionId === undefined ? undefined : sessions.get(sessionId);
@@ -210,8 +231,13 @@ export function checkChapterFile(data: unknown, ctx: ImportContext): ChapterChec
   if (d.format === 'clm-study-backup')
     return { ok: false, problems: ['This is a backup of CLM Study: restore it in Settings, not here.'] };
   if (d.kind !== 'clm-study-chapter') return notOne;
-  if (d.version !== 1)
-    return { ok: false, problems: [`This chapter file is version ${String(d.version)}; this app reads version 1.`] };
+  if (d.version !== 1 && d.version !== 2)
+    return {
+      ok: false,
+      problems: [`This chapter file is version ${String(d.version)}; this app reads versions 1 and 2.`],
+    };
+  if (d.version === 2 && !Array.isArray(d.events))
+    return { ok: false, problems: ['This chapter file (version 2) has no attendance events: it is damaged.'] };
   const label = labeller(d);
   const bad = hostileShapes(data, (path) => placeOf(path, label), 10_000);
   if (bad.length) return { ok: false, problems: bad };

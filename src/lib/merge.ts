@@ -1,9 +1,14 @@
-// The merge of a chapter file from another committee member's device (until sync lands).
-// Members merge per field (a rename there and a role change here both survive); attendance and
-// schedule changes per record; the newer change wins, a tie keeps ours, so importing the same
-// file twice changes nothing; nothing is deleted; the summary names each change.
+// The merge of a chapter file from another committee member's device, and of the chapter
+// document with this device's records (src/sync/chapter-bridge.ts): one merge for both.
+// Members merge per field (a rename there and a role change here both survive), matched by id
+// then by email; schedule changes per record, the newer change wins, a tie keeps ours;
+// attendance is the union of the two logs of events by id, folded (attendance-log.ts), so no
+// check-in is lost and importing the same file twice changes nothing; nothing is deleted; the
+// summary names each change. A file without events (version 1) has its attendance turned into
+// events first (attendance-events.ts).
+import { foldAttendance, type AttendanceEvent } from './attendance-log';
+import { legacyEvents } from './attendance-events';
 import {
-  attendanceId,
   normalizeEmail,
   type Attendance,
   type ChapterFile,
@@ -26,10 +31,21 @@ export interface MergeSummary {
 
 export interface MergeResult {
   members: Member[];
+  /** Folded from `events`. */
   attendance: Attendance[];
   sessionChanges: SessionChange[];
+  /** Every event: this device's and the new ones. */
+  events: AttendanceEvent[];
+  /** The events this device did not have (member ids mapped to this device's). */
+  newEvents: AttendanceEvent[];
   summary: MergeSummary;
 }
+
+/** What the other side brings: a chapter file, or the chapter document's records. */
+export type Incoming = Pick<ChapterFile, 'members' | 'sessionChanges'> & {
+  attendance?: Attendance[] | undefined;
+  events?: AttendanceEvent[] | undefined;
+};
 
 const FIELDS: MemberField[] = ['name', 'email', 'role', 'active'];
 
@@ -46,9 +62,11 @@ function emailHolder(members: Map<string, Member>, email: string, id: string): M
 }
 
 export function mergeChapter(
-  local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[] },
-  incoming: ChapterFile,
+  local: { members: Member[]; attendance: Attendance[]; sessionChanges: SessionChange[]; events?: AttendanceEvent[] },
+  incoming: Incoming,
   origin: Origin = { file: 'a chapter file', importedAt: 0 },
+  /** summary false: the chapter document's merge, which needs no account of attendance (nor its cost). */
+  options: { summary?: boolean } = {},
 ): MergeResult {
   const summary: MergeSummary = { added: 0, updated: 0, unchanged: 0, keptLocal: 0, changes: [], refused: [] };
   const members = new Map(local.members.map((m) => [m.id, m]));
@@ -120,21 +138,15 @@ export function mergeChapter(
     return { ...theirs, origin };
   };
 
-  const attendance = new Map(local.attendance.map((a) => [a.id, a]));
-  for (const a of incoming.attendance) {
-    const memberId = idMap.get(a.memberId) ?? a.memberId;
-    const id = attendanceId(a.sessionId, memberId);
-    const next = { ...a, id, memberId };
-    attendance.set(
-      id,
-      take(
-        attendance.get(id),
-        next,
-        (x, y) => x.present === y.present && x.hours === y.hours,
-        () => `${nameOf(memberId)} at ${a.sessionId}: ${a.present ? `present, ${a.hours} h` : 'not present'}`,
-      ),
-    );
-  }
+  const attendance = mergeEvents(
+    local.events ?? legacyEvents(local.attendance),
+    (incoming.events ?? legacyEvents(incoming.attendance ?? [])).map((e) => ({
+      ...e,
+      memberId: idMap.get(e.memberId) ?? e.memberId,
+    })),
+    options.summary === false ? undefined : summary,
+    nameOf,
+  );
 
   const changes = new Map(local.sessionChanges.map((c) => [c.sessionId, c]));
   for (const c of incoming.sessionChanges) {
@@ -151,8 +163,55 @@ export function mergeChapter(
 
   return {
     members: [...members.values()],
-    attendance: [...attendance.values()],
     sessionChanges: [...changes.values()],
+    ...attendance,
     summary,
   };
+}
+
+const sameRecord = (a: Attendance | undefined, b: Attendance | undefined) =>
+  a === b || (!!a && !!b && a.present === b.present && a.hours === b.hours);
+
+/** The union of two logs by id, folded; the summary counts each record the other side speaks of. */
+function mergeEvents(
+  mine: AttendanceEvent[],
+  theirs: AttendanceEvent[],
+  summary: MergeSummary | undefined,
+  nameOf: (memberId: string) => string,
+): Pick<MergeResult, 'attendance' | 'events' | 'newEvents'> {
+  const held = new Set(mine.map((e) => e.id));
+  const newEvents = [...new Map(theirs.filter((e) => !held.has(e.id)).map((e) => [e.id, e])).values()];
+  const events = [...mine, ...newEvents];
+  // Without a summary the records are folded only if asked for.
+  if (!summary)
+    return {
+      events,
+      newEvents,
+      get attendance() {
+        return foldAttendance(events);
+      },
+    };
+  const attendance = foldAttendance(events);
+  const before = new Map(foldAttendance(mine).map((a) => [a.id, a]));
+  const after = new Map(attendance.map((a) => [a.id, a]));
+  const said = new Map<string, Attendance | undefined>(foldAttendance(theirs).map((a) => [a.id, a]));
+  for (const e of newEvents) {
+    const id = `${e.sessionId}|${e.memberId}`;
+    if (!said.has(id)) said.set(id, after.get(id));
+  }
+  for (const [id, theirsNow] of said) {
+    const b = before.get(id);
+    const a = after.get(id);
+    if (sameRecord(b, a)) {
+      if (sameRecord(theirsNow, a)) summary.unchanged++;
+      else summary.keptLocal++;
+      continue;
+    }
+    if (b) summary.updated++;
+    else summary.added++;
+    const [sessionId, memberId] = [id.slice(0, id.indexOf('|')), id.slice(id.indexOf('|') + 1)];
+    const what = !a ? 'no longer recorded' : a.present ? `present, ${a.hours} h` : 'not present';
+    summary.changes.push(`${nameOf(memberId)} at ${sessionId}: ${what}`);
+  }
+  return { attendance, events, newEvents };
 }

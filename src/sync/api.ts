@@ -25,7 +25,8 @@ export interface Enrolment {
 export interface Me {
   person: Person;
   device: DeviceRef;
-  chapter: { name: string };
+  /** The chapter's id names its document `chapter:<id>` (empty from a server before issue 12). */
+  chapter: { id: string; name: string };
 }
 
 export interface DeviceInfo extends DeviceRef {
@@ -170,7 +171,8 @@ export function fetchMe(server: Server): Promise<ApiResult<Me>> {
     if (!isObject(b)) return undefined;
     const p = person(b.person);
     const d = device(b.device);
-    const chapter = isObject(b.chapter) && isString(b.chapter.name) ? { name: b.chapter.name } : { name: '' };
+    const c = isObject(b.chapter) ? b.chapter : {};
+    const chapter = { id: isString(c.id) ? c.id : '', name: isString(c.name) ? c.name : '' };
     return p && d ? { person: p, device: d, chapter } : undefined;
   });
 }

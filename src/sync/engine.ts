@@ -9,6 +9,7 @@ import { db as appDb, onLocalChange, type ClmDatabase } from '../db/db';
 import { openSyncDoc } from '../db/sync-doc';
 import { localStore } from '../db/sync-local';
 import { Bridge } from './bridge';
+import { startChapterDocs, type ChapterDocs } from './chapter-sync';
 import type { SyncStatus } from './status';
 
 export const REFUSED_MESSAGE =
@@ -38,6 +39,8 @@ export interface SyncOptions {
   url?: string;
   /** Node has no global WebSocket: tests pass `ws`. */
   WebSocketPolyfill?: unknown;
+  /** Whether to ask the server's /api/me for the chapter (tests without the HTTP API pass false). */
+  askServer?: boolean;
 }
 
 export function syncUrl(account: Account): string {
@@ -59,12 +62,13 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
   let provider: HocuspocusProvider | undefined;
   let socket: HocuspocusProviderWebsocket | undefined;
   let closeDoc: (() => void) | undefined;
+  let chapterDocs: ChapterDocs | undefined;
   let started: Promise<void> = Promise.resolve();
   let stopTimers: () => void = () => undefined;
   let stopSending: () => void = () => undefined;
 
   const update = () => {
-    const pending = (provider?.unsyncedChanges ?? 0) + (bridge?.busy ?? 0);
+    const pending = (provider?.unsyncedChanges ?? 0) + (bridge?.busy ?? 0) + (chapterDocs?.pending() ?? 0);
     const { lastSyncedAt } = current;
     let next: SyncStatus;
     if (refusal) next = { state: 'refused', pending, message: refusal };
@@ -91,7 +95,8 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     if (stopped) return loaded.close();
     // Another person's records are in these tables: syncing would send them into this
     // person's document. Nothing is sent; the person is told what to do.
-    if (loaded.others.length > 0) return refuse(OTHER_PERSON_MESSAGE);
+    // (The chapter's documents are the chapter's, not a person's: they do not count.)
+    if (loaded.others.some((id) => id.startsWith('user:'))) return refuse(OTHER_PERSON_MESSAGE);
     bridge = new Bridge(loaded.doc, localStore(database));
     bridge.onIdle = update;
     const unsubscribe = onLocalChange((change) => {
@@ -160,6 +165,14 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     loaded.doc.on('updateV2', sendLocal);
     stopSending = () => loaded.doc.off('updateV2', sendLocal);
     provider.attach();
+    // The official hours (everyone) and the chapter document (committee), on the same socket.
+    chapterDocs = startChapterDocs({
+      account,
+      database,
+      socket,
+      onChange: update,
+      ...(options.askServer === undefined ? {} : { askServer: options.askServer }),
+    });
     update();
   })().catch((error: unknown) => {
     console.error('Sync could not start', error);
@@ -178,6 +191,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
     async settled() {
       await started;
       await bridge?.idle();
+      await chapterDocs?.settled();
     },
     async stop() {
       stopped = true;
@@ -186,6 +200,7 @@ export function startSync(account: Account, options: SyncOptions = {}): SyncHand
       stopTimers();
       bridge?.stop();
       stopSending();
+      await chapterDocs?.stop();
       provider?.destroy();
       socket?.destroy();
       closeDoc?.();

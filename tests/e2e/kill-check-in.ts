@@ -82,7 +82,8 @@ export function checkInFlow(baseURL: string, rand: () => number, seed: number): 
           await page.getByRole('button', { name, exact: true, pressed: true }).waitFor();
         } else {
           const present = !before?.present;
-          const next = { present, hours: before?.hours ?? SESSION_HOURS };
+          // In: the whole session; out: no hours (the attendance log's fold).
+          const next = { present, hours: present ? SESSION_HOURS : 0 };
           log.issue(`${m.name} ${present ? 'in' : 'out'}`, [`attendance:${m.id}`, next]);
           await page.getByRole('button', { name: m.name, exact: true }).click();
           await page.getByRole('button', { name: m.name, exact: true, pressed: present }).waitFor();

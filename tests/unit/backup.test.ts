@@ -29,6 +29,16 @@ async function seed(): Promise<void> {
     updatedAt: T0,
   });
   await db.attendance.put({ id: 's1|m1', sessionId: 's1', memberId: 'm1', present: true, hours: 1.5, updatedAt: T0 });
+  await db.attendanceEvents.put({
+    id: 'e1',
+    kind: 'check-in',
+    sessionId: 's1',
+    memberId: 'm1',
+    hours: 1.5,
+    device: 'phone-a',
+    by: 'Ana',
+    at: T0,
+  });
   await db.sessionChanges.put({ sessionId: 's1', date: '2027-02-03', start: '18:30', updatedAt: T0 });
   await db.education.put({ id: 'e1', date: '2027-01-10', title: 'Ethics', hours: 2, category: '', kind: 'attended' });
   await db.attempts.put({
@@ -64,7 +74,7 @@ describe('export', () => {
     expect(Object.keys(backup.tables).sort()).toEqual(kept.sort());
     expect([...BACKUP_TABLES].sort()).toEqual(kept.sort());
     expect(backup).toMatchObject({ format: 'clm-study-backup', version: 1, schemaVersion: db.verno });
-    for (const t of BACKUP_TABLES) expect(backup.tables[t].length, t).toBeGreaterThan(0);
+    for (const t of BACKUP_TABLES) expect(backup.tables[t]?.length, t).toBeGreaterThan(0);
     expect(parseBackup(JSON.stringify(backup), db.verno, T0).ok).toBe(true);
     expect(backupFileName('2027-01-12')).toBe('clm-study-backup-2027-01-12.json');
   });

@@ -19,6 +19,8 @@ import {
 import { activeAttempts, getAttempt, missedIn, submittedExams } from '../../src/db/attempts';
 import { getExamDate, getNewPerDay } from '../../src/db/settings';
 import { exportChapterFile } from '../../src/db/chapter';
+import { undoCheckIn } from '../../src/db/check-in';
+import { foldAttendance } from '../../src/lib/attendance-log';
 import { useAttendance, useMembers, useRosterDuplicates, useSchedule } from '../../src/features/chapter/data';
 import { useHoursData } from '../../src/features/hours/data';
 import * as fx from '../fixtures/db-versions';
@@ -139,5 +141,28 @@ describe.each(OLD_VERSIONS)('a version-%i database opened by the current app', (
     const reported = [{ email: 'ann@chapter.org', memberId: 'm-ann2', name: 'Ann Lee (work)', keptName: 'Ann Lee' }];
     expect(await getSetting(ROSTER_DUPLICATES)).toEqual(had ? reported : undefined);
     expect(r.duplicates).toEqual(had ? reported : []);
+  });
+
+  it('turns the attendance kept so far into events, and the stored undo still brings back what it replaced', async () => {
+    await upgradeFrom(version);
+    const had = version >= 4;
+    const events = (await db.attendanceEvents.toArray()).sort(
+      (a, b) => a.memberId.localeCompare(b.memberId) || b.at - a.at,
+    );
+    expect(events.map((e) => [e.memberId, e.kind, e.hours, e.device])).toEqual(
+      had
+        ? [
+            ['m-ann', 'check-in', 3, 'before-sync'],
+            ['m-bo', 'absent', undefined, 'before-sync'],
+            ['m-bo', 'check-in', 3, 'before-sync'],
+          ]
+        : [],
+    );
+    expect(foldAttendance(events)).toEqual(had ? [fx.attendance[0], { ...fx.attendance[1], hours: 0 }] : []);
+    expect(await undoCheckIn('books-night')).toBe(had ? 'Bo Park checked out' : undefined);
+    expect(await db.attendance.get('books-night|m-bo')).toEqual(had ? fx.boBefore : undefined);
+    expect(await undoCheckIn('books-night')).toBe(had ? 'Ann Lee checked in' : undefined);
+    expect(await db.attendance.get('books-night|m-ann')).toBeUndefined();
+    expect(await undoCheckIn('books-night')).toBeUndefined();
   });
 });

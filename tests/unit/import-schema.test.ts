@@ -174,7 +174,9 @@ describe('a chapter file checked record by record', () => {
     expect(problems({ format: 'clm-study-backup', version: 1, tables: {} })).toEqual([
       'This is a backup of CLM Study: restore it in Settings, not here.',
     ]);
-    expect(problems({ ...file(), version: 2 })).toEqual(['This chapter file is version 2; this app reads version 1.']);
+    expect(problems({ ...file(), version: 3 })).toEqual([
+      'This chapter file is version 3; this app reads versions 1 and 2.',
+    ]);
     expect(parseChapterFile('{"kind":"clm-study-chapter",', ctx)).toEqual({
       ok: false,
       problems: ['The file is not complete JSON: it may be truncated or damaged.'],

@@ -94,10 +94,12 @@ function CheckIn({ session, data }: { session: ScheduledSession; data: CheckInDa
   const onToggle = useCallback(
     (member: Member, before: Attendance | undefined) => {
       const present = !before?.present;
+      // A check-in is for the whole session (hours then lowered for a late arrival); someone
+      // checked out has no hours (the attendance log's rule, src/lib/attendance-log.ts).
       void write(
         member,
         present,
-        before?.hours ?? session.hours,
+        present ? session.hours : 0,
         `${member.name} ${present ? 'checked in' : 'checked out'}`,
         `${member.name} ${present ? 'is present' : 'is no longer marked present'}.`,
         `${member.name}'s ${present ? 'check-in' : 'check-out'} was not saved`,

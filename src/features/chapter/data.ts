@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useStored } from '../../db/use-stored';
 import { Dexie } from 'dexie';
 import { content } from '../../content/runtime';
-import { db, ROSTER_DUPLICATES, storedMember, type RosterDuplicate } from '../../db/db';
+import { db, noteLocalChange, ROSTER_DUPLICATES, storedMember, type RosterDuplicate } from '../../db/db';
 import { DuplicateEmailError, InputError, undoStack, type UndoEntry } from '../../db/check-in';
 import {
   cleanMemberInput,
@@ -129,6 +129,7 @@ export async function addMember(input: { name: string; email: string; role: Memb
     if (isUniqueClash(err)) throw new DuplicateEmailError(`${email} is already on the roster.`);
     throw err;
   }
+  noteLocalChange('members', [m.id]);
   return m;
 }
 
@@ -139,7 +140,7 @@ export async function addMember(input: { name: string; email: string; role: Memb
 export async function addMembers(
   inputs: { name: string; email: string; role: MemberRole }[],
 ): Promise<{ added: number; skipped: string[] }> {
-  return db.transaction('rw', db.members, async () => {
+  const result = await db.transaction('rw', db.members, async () => {
     const now = Date.now();
     const taken = new Set((await db.members.toArray()).map((m) => m.emailKey ?? m.email));
     const skipped: string[] = [];
@@ -154,8 +155,10 @@ export async function addMembers(
       rows.push(newMember({ name, email, role: i.role }, now, crypto.randomUUID()));
     }
     await db.members.bulkAdd(rows.map(storedMember));
-    return { added: rows.length, skipped };
+    return { added: rows.length, skipped, ids: rows.map((r) => r.id) };
   });
+  noteLocalChange('members', result.ids);
+  return { added: result.added, skipped: result.skipped };
 }
 
 /** Edits a member; the email must stay unique on the roster (the database enforces it too). */
@@ -187,6 +190,7 @@ export async function updateMember(id: string, change: { name: string; email: st
     if (isUniqueClash(err)) throw new DuplicateEmailError(`${email} is already on the roster.`);
     throw err;
   }
+  noteLocalChange('members', [id]);
 }
 
 export async function setMemberActive(id: string, active: boolean): Promise<void> {
@@ -197,6 +201,7 @@ export async function setMemberActive(id: string, active: boolean): Promise<void
     const fieldsAt = { ...before.fieldsAt, active: now };
     await db.members.put({ ...before, active, fieldsAt, origin: undefined, updatedAt: now });
   });
+  noteLocalChange('members', [id]);
 }
 
 /** Saves this device's change of a session; every save raises its revision (the calendar's SEQUENCE). */
@@ -205,6 +210,7 @@ export async function saveSessionChange(change: Omit<SessionChange, 'updatedAt' 
     const before = await db.sessionChanges.get(change.sessionId);
     await db.sessionChanges.put({ ...change, revision: (before?.revision ?? 0) + 1, updatedAt: Date.now() });
   });
+  noteLocalChange('sessionChanges', [change.sessionId]);
 }
 
 /** Back to the published session: the change is emptied, not deleted, so its revision keeps rising. */
@@ -214,6 +220,7 @@ export async function restorePublishedSession(sessionId: string): Promise<void> 
     if (!before) return;
     await db.sessionChanges.put({ sessionId, revision: (before.revision ?? 0) + 1, updatedAt: Date.now() });
   });
+  noteLocalChange('sessionChanges', [sessionId]);
 }
 
 /** How many members are checked in at a session (cancelling one says so first). */

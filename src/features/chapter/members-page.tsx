@@ -39,7 +39,7 @@ export function Component() {
         <p className="muted">No members yet.</p>
       ) : (
         <div className="table-scroll" role="region" aria-label="Hours by member" tabIndex={0}>
-          <table className="scores key-columns">
+          <table className="scores key-columns members-hours">
             <thead>
               <tr>
                 <th scope="col">Member</th>

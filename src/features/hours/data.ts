@@ -1,5 +1,5 @@
-// "My hours": a member's study-group attendance (from the chapter's records on this device)
-// and their own logged education.
+// "My hours": a member's study-group attendance (the official figures the chapter server sent
+// this signed-in person, else the chapter's records on this device) and their own logged education.
 import { useStored } from '../../db/use-stored';
 import { db, noteLocalChange } from '../../db/db';
 import { getSetting, setSetting } from '../../db/study';
@@ -7,6 +7,7 @@ import type { EducationEntry } from '../../lib/ce';
 import type { Attendance, Member } from '../../lib/chapter';
 import { content } from '../../content/runtime';
 import { buildSchedule, type ScheduledSession } from '../../lib/schedule';
+import { readOfficial, type StoredOfficial } from '../../db/official';
 
 import { importChapterFile } from '../../db/chapter';
 import { readText } from '../../components/ui/files';
@@ -23,6 +24,8 @@ export interface HoursData {
   /** The season's schedule with this device's changes (moved, cancelled, extra sessions). */
   schedule: ScheduledSession[];
   education: EducationEntry[];
+  /** The official hours from the chapter server, when signed in and received at least once. */
+  official: StoredOfficial | undefined;
 }
 
 /** Without storage: nothing recorded, the season as the content has it. */
@@ -32,16 +35,18 @@ const NO_HOURS: HoursData = {
   attendance: [],
   schedule: buildSchedule(content.sessions, []),
   education: [],
+  official: undefined,
 };
 
 export function useHoursData(): HoursData | undefined {
   return useStored(
     async () => {
-      const [members, me, education, changes] = await Promise.all([
+      const [members, me, education, changes, official] = await Promise.all([
         db.members.toArray(),
         getSetting<string>(ME),
         db.education.orderBy('date').toArray(),
         db.sessionChanges.toArray(),
+        readOfficial(),
       ]);
       const attendance = me ? await db.attendance.where('memberId').equals(me).toArray() : [];
       return {
@@ -50,6 +55,7 @@ export function useHoursData(): HoursData | undefined {
         attendance,
         schedule: buildSchedule(content.sessions, changes),
         education,
+        official,
       };
     },
     [],

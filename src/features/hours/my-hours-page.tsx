@@ -9,6 +9,7 @@ import { evaluateRule, type EducationEntry, type RuleProgress } from '../../lib/
 import { seasonHours } from '../../lib/hours';
 import { todayIn } from '../../lib/dates';
 import { LogForm } from './log-form';
+import { OfficialHours } from './official-hours';
 import { chooseMe, importChapter, removeEducation, useHoursData, useWrite } from './data';
 
 import { KINDS, today } from './log-form';
@@ -27,12 +28,30 @@ export function Component() {
     ? seasonHours(data.schedule, [{ id: data.me }], data.attendance, todayIn(content.program.timezone))
     : undefined;
   const mine = data.me ? season?.byMember.get(data.me) : undefined;
-  const studyGroup: EducationEntry[] = (mine?.sessions ?? []).map(({ session: s, hours }) => ({
+  // Signed in: the chapter's official figures (the server's, by the same rule); else this device's.
+  const official = data.official?.official;
+  const areaOf = new Map(data.schedule.map((s) => [s.id, s.area]));
+  const attended = official
+    ? official.sessions.map((s) => ({
+        id: s.sessionId,
+        date: s.date,
+        title: s.title,
+        area: areaOf.get(s.sessionId) ?? '',
+        hours: s.hours,
+      }))
+    : (mine?.sessions ?? []).map(({ session: s, hours }) => ({
+        id: s.id,
+        date: s.date,
+        title: s.title,
+        area: s.area,
+        hours,
+      }));
+  const studyGroup: EducationEntry[] = attended.map((s) => ({
     id: `sg:${s.id}`,
     date: s.date,
     title: `Study group: ${s.title}`,
     provider: content.program.chapter,
-    hours,
+    hours: s.hours,
     category: rules.studyGroupCategories[s.area] ?? '',
     kind: 'attended' as const,
   }));
@@ -67,7 +86,9 @@ export function Component() {
       </p>
       <section aria-labelledby="who" className="card stack">
         <h2 id="who">Study-group hours</h2>
-        {data.members.length === 0 ? (
+        {data.official ? (
+          <OfficialHours stored={data.official} />
+        ) : data.members.length === 0 ? (
           <p className="muted">
             No roster on this device. Import the chapter file your committee shares to see your official hours.
           </p>
@@ -92,18 +113,20 @@ export function Component() {
             </select>
           </label>
         )}
-        <label className="field">
-          <span>Import your hours file or the chapter file</span>
-          <input
-            type="file"
-            accept=".json,application/json"
-            disabled={saving}
-            onClick={(e) => {
-              e.currentTarget.value = '';
-            }}
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-          />
-        </label>
+        {!official && (
+          <label className="field">
+            <span>Import your hours file or the chapter file</span>
+            <input
+              type="file"
+              accept=".json,application/json"
+              disabled={saving}
+              onClick={(e) => {
+                e.currentTarget.value = '';
+              }}
+              onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+            />
+          </label>
+        )}
         {message && <p role="status">{message}</p>}
         {refused && <ImportRefusal file={refused.file} problems={refused.problems} />}
         {error && (
@@ -111,13 +134,13 @@ export function Component() {
             {error}
           </p>
         )}
-        {mine && (
+        {mine && !official && (
           <p>
             Study-group total: <strong>{formatHours(mine.hours)}</strong> over {mine.attended} of{' '}
             {season?.held.length ?? 0} sessions held.
           </p>
         )}
-        {studyGroup.length > 0 && (
+        {studyGroup.length > 0 && !official && (
           <ul>
             {studyGroup.map((e) => (
               <li key={e.id}>
