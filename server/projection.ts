@@ -8,7 +8,7 @@ import type { SessionMeta } from '../src/content/types.ts';
 import type { AttendanceEvent } from '../src/lib/attendance-log.ts';
 import { foldAttendance } from '../src/lib/attendance-log.ts';
 import { normalizeEmail, type Member, type SessionChange } from '../src/lib/chapter.ts';
-import { CHAPTER_MAPS, type OfficialHours } from '../src/lib/chapter-doc.ts';
+import { CHAPTER_MAPS, oneMemberPerEmail, type OfficialHours } from '../src/lib/chapter-doc.ts';
 import { seasonHours } from '../src/lib/hours.ts';
 import { buildSchedule } from '../src/lib/schedule.ts';
 
@@ -57,13 +57,13 @@ function valuesOf<T>(doc: Y.Doc, name: string, ok: (v: unknown) => v is T): T[] 
   return out;
 }
 
-/** Reads the chapter document's three maps (members, sessionChanges, events). */
+/** Reads the chapter document's three maps (members, sessionChanges, events), one member per email. */
 export function chapterState(doc: Y.Doc): ChapterState {
-  return {
+  return oneMemberPerEmail({
     members: valuesOf(doc, CHAPTER_MAPS.members, isMember),
     sessionChanges: valuesOf(doc, CHAPTER_MAPS.sessionChanges, isChange),
     events: valuesOf(doc, CHAPTER_MAPS.events, isEvent),
-  };
+  });
 }
 
 /**

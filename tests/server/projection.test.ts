@@ -37,6 +37,22 @@ describe('officialHours', () => {
     expect(result.get('p-bo')).toMatchObject({ memberId: bo.id, hours: 0, attended: 0, missed: 10 });
   });
 
+  it('counts a walk-in added offline on two phones (two ids, one email) as one member with both check-ins', () => {
+    const { doc } = chapter();
+    const a = { ...member('Walk In', 'walk@example.org'), id: 'm-a' };
+    const b = { ...member('Walk In', 'WALK@example.org'), id: 'm-b' };
+    members(doc).set(a.id, a);
+    members(doc).set(b.id, b);
+    addEvents(doc, [event('check-in', S1, a.id, { hours: 3 }), event('check-in', S2, b.id, { hours: 2.5 })]);
+    const walkIn = [{ id: 'p-walk', email: 'walk@example.org' }];
+    expect(officialHours(chapterState(doc), published(), '2027-06-01', walkIn).get('p-walk')).toMatchObject({
+      memberId: 'm-a',
+      hours: 5.5,
+      attended: 2,
+    });
+    expect(chapterState(doc).members.filter((m) => m.email.toLowerCase().startsWith('walk'))).toHaveLength(1);
+  });
+
   it('counts only the sessions held by today, and follows the session changes in the document', () => {
     const { doc } = chapter();
     expect(officialHours(chapterState(doc), published(), '2027-01-12', people).get('p-mo')).toMatchObject({
