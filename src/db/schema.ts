@@ -133,11 +133,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       }
     },
   },
-  // Version 8: answers keep only the indexes a query uses. `questionId` is served by the
-  // compound [questionId+at] (Dexie uses a compound index's first part as a virtual index), and
-  // nothing reads by `at` alone. Each index is written for every answer: a new device receiving
-  // a 10,000-answer history writes 20,000 fewer index entries.
-  { version: 8, stores: { answers: '++id, [questionId+at], &uid' } },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));

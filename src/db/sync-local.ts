@@ -10,7 +10,7 @@ import { answerFromDoc, attemptFromDoc, isRemoved, latest, type DocAnswer, type 
 import type { SettingRecord } from './db';
 import { SYNCED_SETTINGS } from './settings';
 import { localDay } from '../lib/progress';
-import { answersWithUids, MANY_KEYS } from './uids';
+import { answersWithUids } from './uids';
 
 export type UidAnswer = AnswerRecord & { uid: string; id: number };
 export interface DocFlag {
@@ -66,11 +66,50 @@ export function localStore(db: ClmDatabase = appDb) {
 
 export type LocalStore = ReturnType<typeof localStore>;
 
-/** Writes what came from the document into this device's tables, in one transaction. */
+/** Answers written per transaction when a long history arrives (all of a question's in one). */
+export const ANSWERS_PER_WRITE = 1000;
+
+/** The answers in parts of about `size`, each holding every answer of its questions. */
+export function byQuestionParts(answers: readonly DocAnswer[], size = ANSWERS_PER_WRITE): DocAnswer[][] {
+  const byQuestion = new Map<string, DocAnswer[]>();
+  for (const a of answers) {
+    const list = byQuestion.get(a.questionId);
+    if (list) list.push(a);
+    else byQuestion.set(a.questionId, [a]);
+  }
+  const parts: DocAnswer[][] = [];
+  let part: DocAnswer[] = [];
+  for (const list of byQuestion.values()) {
+    if (part.length > 0 && part.length + list.length > size) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(...list);
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+const isConstraint = (e: unknown) =>
+  e instanceof Error && (e.name === 'BulkError' || e.name === 'ConstraintError' || e.name === 'AbortError');
+
+/**
+ * Writes what came from the document into this device's tables. A short batch is one
+ * transaction. A long history (a new device) is written in parts of about 1,000 answers, each
+ * one transaction with the cards, progress and days of its questions (every answer of a
+ * question is in the same part, so each part leaves the tables consistent): Chromium writes
+ * ten transactions of 1,000 rows faster than one of 10,000, and a part cut short by a crash is
+ * written again by the next pull (a held answer is never added twice). Which answers are held
+ * is read once for all the parts; a part that meets one added meanwhile (another tab) is
+ * written again with a fresh read.
+ */
 async function applyRemote(db: ClmDatabase, batch: RemoteBatch): Promise<void> {
+  const parts = byQuestionParts(batch.answers);
+  const held = parts.length > 1 ? await heldAnswers(db, batch.answers) : undefined;
   const tables = [db.answers, db.cards, db.progress, db.days, db.attempts, db.flags, db.settings, db.education];
+  const answerTables = [db.answers, db.cards, db.progress, db.days];
   await db.transaction('rw', tables, async () => {
-    await applyAnswers(db, batch.answers);
+    await applyAnswers(db, parts[0] ?? []);
     const attempts = await db.attempts.bulkGet(batch.attempts.map((a) => a.id));
     const newer = batch.attempts.filter((a, i) => attemptFromDoc(a, attempts[i]));
     if (newer.length) await db.attempts.bulkPut(newer);
@@ -94,10 +133,20 @@ async function applyRemote(db: ClmDatabase, batch: RemoteBatch): Promise<void> {
       else if (!(await db.education.get(e.id))) await db.education.add(e);
     }
   });
+  for (const part of parts.slice(1))
+    await db
+      .transaction('rw', answerTables, () => applyAnswers(db, part, held))
+      .catch((e: unknown) => {
+        if (!isConstraint(e)) throw e;
+        return db.transaction('rw', answerTables, () => applyAnswers(db, part));
+      });
 }
 
+/** Up to this many questions, their answers are read through the index (a part's are ~200). */
+const QUESTIONS_BY_INDEX = 1000;
+
 async function answersOf(db: ClmDatabase, questionIds: ReadonlySet<string>): Promise<AnswerRecord[]> {
-  if (questionIds.size <= MANY_KEYS)
+  if (questionIds.size <= QUESTIONS_BY_INDEX)
     return db.answers
       .where('questionId')
       .anyOf([...questionIds])
@@ -105,16 +154,21 @@ async function answersOf(db: ClmDatabase, questionIds: ReadonlySet<string>): Pro
   return (await db.answers.toArray()).filter((a) => questionIds.has(a.questionId));
 }
 
-async function applyAnswers(db: ClmDatabase, incoming: readonly DocAnswer[]): Promise<void> {
-  if (incoming.length === 0) return;
-  const held = new Map(
-    (
-      await answersWithUids(
-        db,
-        incoming.map((a) => a.uid),
-      )
-    ).map((a) => [a.uid, a]),
+async function heldAnswers(db: ClmDatabase, incoming: readonly DocAnswer[]): Promise<Map<string, AnswerRecord>> {
+  const held = await answersWithUids(
+    db,
+    incoming.map((a) => a.uid),
   );
+  return new Map(held.map((a) => [a.uid ?? '', a]));
+}
+
+async function applyAnswers(
+  db: ClmDatabase,
+  incoming: readonly DocAnswer[],
+  known?: ReadonlyMap<string, AnswerRecord>,
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const held = known ?? (await heldAnswers(db, incoming));
   const added = new Map<string, DocAnswer>();
   const confidence = new Map<number, NonNullable<AnswerRecord['confidence']>>();
   const touched = new Set<string>();
