@@ -33,6 +33,14 @@ export function useSyncStatus(): SyncStatus | undefined {
   return useSyncExternalStore(syncStatus.subscribe, syncStatus.get, () => undefined);
 }
 
+/**
+ * Loads the engine's code without starting it: called as a sign-in begins, so yjs and the
+ * provider load while the server enrols the device instead of after.
+ */
+export function preloadSync(): void {
+  import('./engine').catch(() => undefined);
+}
+
 /** Starts sync if this device is signed in and it is not running yet. Safe to call again. */
 export function ensureSyncStarted(): Promise<void> {
   if (handle) return Promise.resolve();

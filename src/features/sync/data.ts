@@ -6,7 +6,7 @@ import { useStored } from '../../db/use-stored';
 import { clearAccount, getAccount, removeLocalData, saveAccount, type Account } from '../../db/account';
 import { writeFailureMessage } from '../../lib/write-error';
 import { enrol, revokeDevice, type ApiFailure, type Server } from '../../sync/api';
-import { ensureSyncStarted, stopSync } from '../../sync/index';
+import { ensureSyncStarted, preloadSync, stopSync } from '../../sync/index';
 
 export type { Account };
 export type { SyncState, SyncStatus } from '../../sync/index';
@@ -29,6 +29,7 @@ export type SignInResult = { ok: true; account: Account } | ApiFailure | { ok: f
 export async function signIn(code: string, label: string): Promise<SignInResult> {
   const existing = await getAccount();
   if (existing) return { ok: true, account: existing };
+  preloadSync();
   const result = await enrol(code, label);
   if (!result.ok) return result;
   const { token, person, device } = result.value;
