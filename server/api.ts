@@ -66,6 +66,8 @@ export interface ApiOptions {
   linkBase: (req: IncomingMessage) => string;
   /** Called after a device is revoked: closes its open sync connections. */
   onRevoke: (deviceId: string) => void;
+  /** Called after a person's roles change: their devices reconnect under the new roles. */
+  onRolesChanged: (personId: string) => void;
   log: (line: string) => void;
 }
 
@@ -73,7 +75,7 @@ export function joinLink(base: string, code: string): string {
   return `${base}/join#code=${code}`;
 }
 
-export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions) {
+export function createApi({ store, tokens, linkBase, onRevoke, onRolesChanged, log }: ApiOptions) {
   async function signedIn(req: IncomingMessage): Promise<{ person: Person; device: Device }> {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -169,6 +171,7 @@ export function createApi({ store, tokens, linkBase, onRevoke, log }: ApiOptions
         throw new HttpError(409, 'The chapter needs at least one admin: make someone else admin first.');
       store.setRoles(id, next);
       log(`roles of person ${id} set to ${next.join(', ')} by person ${person.id}`);
+      onRolesChanged(id);
       const updated = store.person(id);
       return send(res, 200, { person: updated && personJson(updated) });
     }

@@ -76,6 +76,7 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
       return `http://${host}`;
     },
     onRevoke: (id) => sync.disconnectDevice(id),
+    onRolesChanged: (id) => sync.reconnectPerson(id),
     log: config.log,
   });
   const headers = securityHeaders();

@@ -29,6 +29,8 @@ export const CLOSE = {
   tooMany: 4429,
   malformed: 4400,
   goingAway: 1001,
+  /** The person's roles changed: the device reconnects and is let in by its new roles. */
+  rolesChanged: 4409,
 } as const;
 
 interface Socket {
@@ -184,6 +186,20 @@ export function createSync({
     for (const socket of open) close(socket, CLOSE.unauthorized, 'revoked');
   }
 
+  /**
+   * Closes the sockets of a person whose roles changed, so each device reconnects and opens only
+   * what its new roles allow (a demoted committee phone stops writing the chapter document now,
+   * not at its next reconnect).
+   */
+  function reconnectPerson(personId: string) {
+    for (const device of store.devicesOf(personId)) {
+      const open = byDevice.get(device.id);
+      if (!open?.size) continue;
+      log(`closing ${open.size} sync connection(s) of device ${device.id}: roles changed`);
+      for (const socket of open) close(socket, CLOSE.rolesChanged, 'roles-changed');
+    }
+  }
+
   let checkedAt = Date.now();
   const poll = setInterval(() => {
     const now = Date.now();
@@ -219,6 +235,7 @@ export function createSync({
     hocuspocus,
     handleUpgrade,
     disconnectDevice,
+    reconnectPerson,
     shutdown,
     connectionsOf: (deviceId: string) => byDevice.get(deviceId)?.size ?? 0,
   };

@@ -253,6 +253,32 @@ describe('a committee device revoked at the door', () => {
     expect(events(later.doc).has(after.id)).toBe(false);
   });
 
+  it('closes a demoted committee phone at once and refuses it the chapter document when it reconnects', async () => {
+    const fay = await server.enrolPerson('fay@example.org', 'committee', 'Door phone 2');
+    const phone = open(chapterDoc, fay.token);
+    const desk = open(chapterDoc, cy.token);
+    await settled(phone);
+    await settled(desk);
+    const before = event('check-in', 'technology', 'walk-in', { hours: 3, device: 'door-2' });
+    addEvents(phone.doc, [before]);
+    await until(() => events(desk.doc).has(before.id), 'the desk to get the check-in made before the change');
+
+    const response = await fetch(`http://127.0.0.1:${server.port}/api/people/${fay.person.id}/roles`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ roles: ['member'] }),
+    });
+    expect(response.status).toBe(200);
+    await until(() => phone.closes.length > 0, 'the demoted phone to be disconnected', 1000);
+    expect(phone.closes[0]).toEqual({ code: 4409, reason: 'roles-changed' });
+    const after = event('check-in', 'technology', 'walk-in-2', { hours: 3, device: 'door-2' });
+    addEvents(phone.doc, [after]);
+    await until(() => phone.refusals.length > 0, 'the phone to be refused the chapter document');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(events(desk.doc).has(before.id)).toBe(true);
+    expect(events(desk.doc).has(after.id)).toBe(false);
+  });
+
   it("refuses a committee device that revokes someone else's device", async () => {
     const response = await fetch(`http://127.0.0.1:${server.port}/api/devices/${dee.device.id}`, {
       method: 'DELETE',
