@@ -215,17 +215,23 @@ describe('two committee phones offline at the door', () => {
   }
 });
 
+/** A new committee phone at the door and the desk on the chapter document, one check-in from the door on both. */
+async function doorAndDesk(email: string, memberId: string) {
+  const door = await server.enrolPerson(email, 'committee', `Door phone (${email})`);
+  const phone = open(chapterDoc, door.token);
+  const desk = open(chapterDoc, cy.token);
+  await settled(phone);
+  await settled(desk);
+  const before = event('check-in', 'technology', memberId, { hours: 3, device: 'door' });
+  addEvents(phone.doc, [before]);
+  await settled(phone);
+  await until(() => events(desk.doc).has(before.id), 'the desk to get the door check-in');
+  return { door, phone, desk, before };
+}
+
 describe('a committee device revoked at the door', () => {
   it('stops syncing at once; what it recorded before is kept', async () => {
-    const door = await server.enrolPerson('eve@example.org', 'committee', 'Door phone');
-    const phone = open(chapterDoc, door.token);
-    const desk = open(chapterDoc, cy.token);
-    await settled(phone);
-    await settled(desk);
-    const before = event('check-in', 'technology', 'someone', { hours: 3, device: 'door' });
-    addEvents(phone.doc, [before]);
-    await settled(phone);
-    await until(() => events(desk.doc).has(before.id), 'the desk to get the door check-in');
+    const { door, phone, desk, before } = await doorAndDesk('eve@example.org', 'someone');
 
     // The admin revokes it from their own device.
     const revokedAt = Date.now();
@@ -254,14 +260,7 @@ describe('a committee device revoked at the door', () => {
   });
 
   it('closes a demoted committee phone at once and refuses it the chapter document when it reconnects', async () => {
-    const fay = await server.enrolPerson('fay@example.org', 'committee', 'Door phone 2');
-    const phone = open(chapterDoc, fay.token);
-    const desk = open(chapterDoc, cy.token);
-    await settled(phone);
-    await settled(desk);
-    const before = event('check-in', 'technology', 'walk-in', { hours: 3, device: 'door-2' });
-    addEvents(phone.doc, [before]);
-    await until(() => events(desk.doc).has(before.id), 'the desk to get the check-in made before the change');
+    const { door: fay, phone, desk, before } = await doorAndDesk('fay@example.org', 'walk-in');
 
     const response = await fetch(`http://127.0.0.1:${server.port}/api/people/${fay.person.id}/roles`, {
       method: 'PUT',
@@ -271,7 +270,7 @@ describe('a committee device revoked at the door', () => {
     expect(response.status).toBe(200);
     await until(() => phone.closes.length > 0, 'the demoted phone to be disconnected', 1000);
     expect(phone.closes[0]).toEqual({ code: 4409, reason: 'roles-changed' });
-    const after = event('check-in', 'technology', 'walk-in-2', { hours: 3, device: 'door-2' });
+    const after = event('check-in', 'technology', 'walk-in-2', { hours: 3, device: 'door' });
     addEvents(phone.doc, [after]);
     await until(() => phone.refusals.length > 0, 'the phone to be refused the chapter document');
     await new Promise((resolve) => setTimeout(resolve, 300));
