@@ -1,6 +1,8 @@
 // Reads content folders from disk for the compiler (Node only: the Vite plugin and the CLI).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { compileContent } from './compile.ts';
+import { packBaseOf, type PackBase } from './pack-check.ts';
 import type { SourceFile } from './types.ts';
 
 /**
@@ -35,4 +37,12 @@ function walk(dir: string): string[] {
 
 export function formatIssues(issues: { path: string; line: number; column: number; message: string }[]): string {
   return issues.map((i) => `${i.path}:${i.line}:${i.column} ${i.message}`).join('\n');
+}
+
+/** What session packs are checked against, from a content folder on disk (server, CLI, tests). */
+export function loadPackBase(dir: string): PackBase {
+  const files = readContentDirs([dir]);
+  const { content, issues } = compileContent(files, dir);
+  if (!content) throw new Error(`The content in ${dir} has problems:\n${formatIssues(issues)}`);
+  return packBaseOf(content, files);
 }

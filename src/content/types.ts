@@ -61,6 +61,8 @@ export interface SessionMeta {
   location?: string | undefined;
   /** How many questions its practice draws on (their ids are in its material chunk). */
   questionCount: number;
+  /** Where it came from, when not built in: the session pack's title and version. */
+  origin?: string | undefined;
 }
 
 export interface SessionMaterial {
@@ -113,6 +115,8 @@ export interface Question {
   reviewed?: string | undefined;
   /** content/path.md:line, for speakers chasing a report. */
   source: string;
+  /** Where it came from, when not built in: the session pack's title and version. */
+  origin?: string | undefined;
 }
 
 export interface Counts {

@@ -5,3 +5,7 @@ declare module 'virtual:clm/index' {
   export const questionLoaders: Record<string, () => Promise<{ default: import('./types').Question[] }>>;
   export const materialLoaders: Record<string, () => Promise<{ default: import('./types').SessionMaterial }>>;
 }
+declare module 'virtual:clm/pack-base' {
+  const base: import('./pack-check').PackBase;
+  export default base;
+}

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileContent, type CompileResult } from './compile.ts';
 import { formatIssues, readContentDirs } from './load.ts';
+import { packBaseOf } from './pack-check.ts';
 import type { Question, ShapeGroup } from './types.ts';
 
 const PREFIX = 'virtual:clm/';
@@ -78,6 +79,7 @@ export function clmContent(options: { dir?: string } = {}): Plugin {
           `export const materialLoaders = {\n${materials}\n};`,
         ].join('\n');
       }
+      if (what === 'pack-base') return `export default ${json(packBaseOf(c, readContentDirs([dir])))};`;
       if (what === 'shape') return `export default ${json(bankShape(c.questionsByArea))};`;
       if (what.startsWith('questions/')) {
         const qs = c.questionsByArea[what.slice('questions/'.length)];
