@@ -109,7 +109,7 @@ export function hostile(path: string, text: string): ContentIssue[] {
         );
       if ('url' in node && typeof node.url === 'string') {
         // Read as a browser would: controls and whitespace removed, the scheme in any case.
-        const url = node.url.replace(/[\u0000-\u0020\u007f]/g, '');
+        const url = [...node.url].filter((c) => c.charCodeAt(0) > 32 && c.charCodeAt(0) !== 127).join('');
         if (SCHEME.test(url) && !SAFE_SCHEME.test(url))
           say(node, `Links must be web, mail or app addresses, not "${node.url.slice(0, 40)}".`);
       }

@@ -73,28 +73,35 @@ describe('a speaker draft', () => {
       const body = `${PACK_SESSION}\n${payload.md}\n`;
       const { issues, compiled } = checkDraft(body, PACK_QUESTIONS, base);
       const line = body.split('\n').length - 1;
-      if (!compiled) {
-        expect(issues[0]?.line, payload.name).toBeGreaterThanOrEqual(line - 3);
-        continue;
-      }
+      const refusedAt = compiled ? line : issues[0]?.line;
       // Accepted only when the browser would read it as plain text or a harmless link.
-      const tail = compiled.material.materialHtml.split('</ul>')[1] ?? '';
-      const doc = new DOMParser().parseFromString(`<!doctype html><body>${tail}`, 'text/html');
-      for (const el of doc.body.querySelectorAll('*')) {
-        expect(
-          ['p', 'a', 'img', 'em', 'strong', 'code', 'pre', 'del', 'br', 'blockquote', 'table', 'div'],
-          payload.name,
-        ).toContain(el.localName);
-        for (const { name, value } of el.attributes) {
-          expect(name, payload.name).not.toMatch(/^on/i);
-          const url = name === 'href' || name === 'src' ? new URL(value, 'https://app.invalid/') : undefined;
-          if (name === 'href') expect(url?.protocol, payload.name).toMatch(/^(https?|mailto):$/);
-          if (name === 'src') expect(url?.origin, payload.name).toBe('https://app.invalid');
-        }
-      }
+      const unsafe = compiled ? unsafeHtml(compiled.material.materialHtml.split('</ul>')[1] ?? '') : [];
+      expect(unsafe, payload.name).toEqual([]);
+      // Markdown holding raw HTML or a script link is refused, not quietly cleaned.
+      const hostileMarkup =
+        !payload.md.startsWith('`') && /<[a-z][^>]*>|\]\((?:javascript|vbscript|data):/i.test(payload.md);
+      expect(hostileMarkup && compiled !== undefined, `${payload.name} is refused`).toBe(false);
+      expect(refusedAt, payload.name).toBeGreaterThanOrEqual(line - 3);
     }
   });
 });
+
+/** What in `html` could run script or load from elsewhere (parsed inertly, as a browser would). */
+function unsafeHtml(html: string): string[] {
+  const found: string[] = [];
+  const allowed = ['p', 'a', 'img', 'em', 'strong', 'code', 'pre', 'del', 'br', 'blockquote', 'table', 'div'];
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+  for (const el of doc.body.querySelectorAll('*')) {
+    if (!allowed.includes(el.localName)) found.push(`<${el.localName}>`);
+    for (const { name, value } of el.attributes) {
+      if (/^on/i.test(name)) found.push(name);
+      const url = new URL(value, 'https://app.invalid/');
+      if (name === 'href' && !/^(https?|mailto):$/.test(url.protocol)) found.push(value);
+      if (name === 'src' && url.origin !== 'https://app.invalid') found.push(value);
+    }
+  }
+  return found;
+}
 
 describe('reading a pack', () => {
   it('accepts a pack made from a clean draft and marks its questions with their source', () => {
