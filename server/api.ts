@@ -1,6 +1,6 @@
 // The JSON API under /api/: enrol a device with a one-time code, make a link for another
 // device, who am I, my devices, revoke one (an admin: any), invite a person, the people (admin),
-// set a person's roles. Errors are { error: "<plain sentence>" } with 4xx. Role rules
+// set a person's roles, the session packs (list, fetch, publish, withdraw). Errors are { error: "<plain sentence>" } with 4xx. Role rules
 // (roles.ts) are the server's: a committee device invites members only; only an admin invites
 // committee members or speakers or changes roles. The CLI is the operator's tool, above them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +8,8 @@ import { MAX_JSON_BYTES } from './limits.ts';
 import { inviteRefusal, rolesRefusal } from './roles.ts';
 import { isRole, type Device, type Person, type Role, type Store } from './store.ts';
 import { REFUSAL_MESSAGES, type Tokens } from './tokens.ts';
+import { publishRefusal, type PackShelf } from './packs.ts';
+import { MAX_PACK_BYTES } from '../src/content/pack.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -40,14 +42,21 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readJson(
+  req: IncomingMessage,
+  limit = MAX_JSON_BYTES,
+  tooLarge = 'The request is too large.',
+): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_JSON_BYTES) throw new HttpError(413, 'The request is too large.');
-    chunks.push(chunk);
+    // A body up to 4 times the limit is read to its end and dropped, so the refusal reaches a
+    // client still sending (stopping would reset the connection under it); a larger one is cut.
+    if (size > 4 * limit) throw new HttpError(413, tooLarge);
+    if (size <= limit) chunks.push(chunk);
   }
+  if (size > limit) throw new HttpError(413, tooLarge);
   let body: unknown;
   try {
     body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -62,6 +71,8 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export interface ApiOptions {
   store: Store;
   tokens: Tokens;
+  /** The chapter's published session packs. */
+  packs: PackShelf;
   /** The start of the links handed out: PUBLIC_URL, else the address the request came to. */
   linkBase: (req: IncomingMessage) => string;
   /** Called after a device is revoked: closes its open sync connections. */
@@ -75,7 +86,7 @@ export function joinLink(base: string, code: string): string {
   return `${base}/join#code=${code}`;
 }
 
-export function createApi({ store, tokens, linkBase, onRevoke, onRolesChanged, log }: ApiOptions) {
+export function createApi({ store, tokens, packs, linkBase, onRevoke, onRolesChanged, log }: ApiOptions) {
   async function signedIn(req: IncomingMessage): Promise<{ person: Person; device: Device }> {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -201,6 +212,37 @@ export function createApi({ store, tokens, linkBase, onRevoke, onRolesChanged, l
       store.revokeDevice(id);
       onRevoke(id);
       log(`revoked device ${id} (by device of person ${person.id})`);
+      return send(res, 204);
+    }
+    if (path === '/api/packs') {
+      const { person } = await signedIn(req);
+      if (method === 'GET') return send(res, 200, { packs: packs.list() });
+      only('POST');
+      const body = await readJson(req, MAX_PACK_BYTES, 'The pack is larger than the largest accepted (1,024 KB).');
+      const published = packs.publish(body, person);
+      if (!published.ok)
+        return send(res, published.status, { error: published.problems[0], problems: published.problems });
+      const { id, version } = published.manifest;
+      if (published.created) log(`pack ${id} v${version} published by person ${person.id}`);
+      return send(res, published.created ? 201 : 200, { manifest: published.manifest });
+    }
+    const packVersion = /^\/api\/packs\/([^/]+)\/(\d+)$/.exec(path);
+    if (packVersion) {
+      only('GET');
+      await signedIn(req);
+      const pack = packs.get(decodeURIComponent(packVersion[1] ?? ''), Number(packVersion[2]));
+      if (!pack) throw new HttpError(404, 'There is no such pack version.');
+      return send(res, 200, pack);
+    }
+    const packId = /^\/api\/packs\/([^/]+)$/.exec(path);
+    if (packId) {
+      only('DELETE');
+      const { person } = await signedIn(req);
+      const refused = publishRefusal(person.roles);
+      if (refused) throw new HttpError(403, 'Only speakers and the committee withdraw session packs.');
+      const id = decodeURIComponent(packId[1] ?? '');
+      if (!packs.withdraw(id, person.id)) throw new HttpError(404, 'There is no such pack.');
+      log(`pack ${id} withdrawn by person ${person.id}`);
       return send(res, 204);
     }
     throw new HttpError(404, 'There is no such API address.');

@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve as resolvePath } from 'node:path';
 import { securityHeaders } from '../scripts/html-plugins.ts';
 import { createApi } from './api.ts';
+import { PackShelf } from './packs.ts';
+import { loadPackBase } from '../src/content/load.ts';
+import type { PackBase } from '../src/content/pack-check.ts';
 import { linkBase, type ServerConfig } from './config.ts';
 import { ChapterProjection } from './projector.ts';
 import { loadPublished } from './published.ts';
@@ -44,7 +47,8 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
   }
   const tokens = new Tokens(store);
   const chapterId = store.chapterId();
-  const published = loadPublished(config.contentDir ?? resolvePath('content'));
+  const contentDir = config.contentDir ?? resolvePath('content');
+  const published = loadPublished(contentDir);
   const projection = new ChapterProjection({
     chapterId,
     published: published.sessions,
@@ -63,9 +67,13 @@ export async function startServer(config: ServerConfig): Promise<ChapterServer> 
     extensions: [projection, ...scaleOut.extensions],
     keepAliveMs: config.keepAliveMs,
   });
+  let packBase: PackBase | undefined;
+  // The whole bank is compiled once, at the first publish (what a pack's ids must not reuse).
+  const packs = new PackShelf(store.db, () => (packBase ??= loadPackBase(contentDir)));
   let port = config.port;
   const api = createApi({
     store,
+    packs,
     tokens,
     // Without PUBLIC_URL, a link starts with the address the device used (so it opens on the
     // same origin); behind a proxy PUBLIC_URL says the public one.
