@@ -2,7 +2,7 @@
 // first screen carries only the shell, Home and the content index.
 import { createBrowserRouter, type HydrationState, type RouteObject } from 'react-router';
 import { paths } from '../config/paths';
-import { findSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
+import { loadSession, loadAreaQuestions, loadMaterial, loadSessionQuestions } from '../content/runtime';
 import { REFILL_ON_HYDRATE } from './hydration';
 import { Layout } from './layout';
 import { RootError, RouteError } from './route-error';
@@ -45,8 +45,8 @@ export const routes: RouteObject[] = [
       },
       {
         path: paths.practiceSession.path,
-        loader: ({ params }) => {
-          const session = findSession(params.sessionId);
+        loader: async ({ params }) => {
+          const session = await loadSession(params.sessionId);
           return session ? loadSessionQuestions(session) : [];
         },
         lazy: async () => ({ Component: (await import('../features/practice/practice-page')).PracticeSessionPage }),

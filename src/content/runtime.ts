@@ -1,7 +1,11 @@
 // The app's access to compiled content. The index is part of the first screen; questions and
-// session material are loaded per area / per session and cached for the page's lifetime.
+// session material are loaded per area / per session and cached for the page's lifetime. The
+// session packs installed on this device (installed.ts) are merged in: their sessions, material
+// and questions are found, loaded and counted here like built-in ones.
 import { index, loadShape, materialLoaders, questionLoaders } from 'virtual:clm/index';
-import type { Area, ContentIndex, Question, QuestionPlace, SessionMaterial, SessionMeta } from './types';
+import { useMemo } from 'react';
+import { installed, packsReady, useInstalled, withPacks } from './installed';
+import type { Area, ContentIndex, Counts, Question, QuestionPlace, SessionMaterial, SessionMeta } from './types';
 
 export const content: ContentIndex = index;
 
@@ -9,14 +13,47 @@ export function findArea(id: string | undefined): Area | undefined {
   return content.areas.find((a) => a.id === id);
 }
 
+/** The built-in sessions, then the installed packs' (see packsReady). */
+export function allSessions(): SessionMeta[] {
+  const extra = installed().sessions;
+  return extra.length > 0 ? [...content.sessions, ...extra] : content.sessions;
+}
+
+/** How many questions the bank has, the installed packs' included. */
+export function bankCounts(): Counts {
+  return withPacks(content.counts, installed());
+}
+
+/** bankCounts, read live: the screen renders again when a pack is installed or removed. */
+export function useBankCounts(): Counts {
+  const packs = useInstalled();
+  return useMemo(() => withPacks(content.counts, packs), [packs]);
+}
+
+/** A session, once the installed packs are read (for loaders and data code). */
+export async function loadSession(id: string | undefined): Promise<SessionMeta | undefined> {
+  const builtIn = content.sessions.find((s) => s.id === id);
+  if (builtIn) return builtIn;
+  await packsReady();
+  return findSession(id);
+}
+
+/** A built-in session or an installed pack's (once the packs are read: see packsReady). */
 export function findSession(id: string | undefined): SessionMeta | undefined {
-  return content.sessions.find((s) => s.id === id);
+  return content.sessions.find((s) => s.id === id) ?? installed().sessions.find((s) => s.id === id);
 }
 
 const questionCache = new Map<string, Promise<Question[]>>();
 const materialCache = new Map<string, Promise<SessionMaterial>>();
 
-export function loadAreaQuestions(areaId: string): Promise<Question[]> {
+/** An area's questions: the built-in ones, then the installed packs'. */
+export async function loadAreaQuestions(areaId: string): Promise<Question[]> {
+  const [builtIn] = await Promise.all([loadBuiltInQuestions(areaId), packsReady()]);
+  const fromPacks = installed().questionsByArea[areaId];
+  return fromPacks ? [...builtIn, ...fromPacks] : builtIn;
+}
+
+function loadBuiltInQuestions(areaId: string): Promise<Question[]> {
   const loader = questionLoaders[areaId];
   if (!loader) return Promise.resolve([]);
   let p = questionCache.get(areaId);
@@ -34,9 +71,12 @@ export async function loadSessionQuestions(session: SessionMeta): Promise<Questi
   return questions.filter((q) => ids.has(q.id));
 }
 
-export function loadMaterial(sessionId: string): Promise<SessionMaterial | undefined> {
+export async function loadMaterial(sessionId: string): Promise<SessionMaterial | undefined> {
   const loader = materialLoaders[sessionId];
-  if (!loader) return Promise.resolve(undefined);
+  if (!loader) {
+    await packsReady();
+    return installed().materials.get(sessionId);
+  }
   let p = materialCache.get(sessionId);
   if (!p) {
     p = loader().then((m) => m.default);
@@ -57,7 +97,13 @@ let places: Promise<QuestionPlace[]> | undefined;
  * Where every question of the bank sits (area, sub-area, competency), without its text: a small
  * chunk, so pages that only count and measure mastery need not load every area's questions.
  */
-export function loadQuestionPlaces(): Promise<QuestionPlace[]> {
+export async function loadQuestionPlaces(): Promise<QuestionPlace[]> {
+  const [builtIn] = await Promise.all([loadBuiltInPlaces(), packsReady()]);
+  const fromPacks = installed().places;
+  return fromPacks.length > 0 ? [...builtIn, ...fromPacks] : builtIn;
+}
+
+function loadBuiltInPlaces(): Promise<QuestionPlace[]> {
   if (!places) {
     places = loadShape().then((m) =>
       m.default.flatMap(([area, subarea, competency, ids]) =>

@@ -9,6 +9,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Confidence, StoredCard } from '../lib/review';
 import type { Scored } from '../lib/exam';
 import { declareVersions } from './schema';
+import type { CompiledPack, Pack } from '../content/pack';
 import { normalizeEmail, type Attendance, type Member, type SessionChange } from '../lib/chapter';
 import type { EducationEntry } from '../lib/ce';
 import type { AttendanceEvent } from '../lib/attendance-log';
@@ -126,6 +127,17 @@ export interface SyncDocRecord {
   id: string;
 }
 
+/** A session pack on this device: as received (checked again on every install) and as compiled. */
+export interface PackRecord {
+  id: string;
+  version: number;
+  /** Where it came from: a file the person opened, or the chapter server. */
+  from: 'file' | 'chapter';
+  pack: Pack;
+  compiled: CompiledPack;
+  installedAt: number;
+}
+
 export class ClmDatabase extends Dexie {
   answers!: EntityTable<AnswerRecord, 'id'>;
   cards!: EntityTable<StoredCard, 'questionId'>;
@@ -143,6 +155,8 @@ export class ClmDatabase extends Dexie {
   education!: EntityTable<EducationEntry, 'id'>;
   account!: EntityTable<AccountRecord, 'key'>;
   syncDocs!: EntityTable<SyncDocRecord, 'id'>;
+  /** Session packs held on this device (src/db/packs.ts). */
+  packs!: EntityTable<PackRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { content, findArea } from '../../content/runtime';
+import { allSessions, findArea, useBankCounts } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { ContentHtml } from '../../components/ui/html';
 import { NotFound } from '../../components/ui/not-found';
@@ -8,10 +8,10 @@ import { formatDate, formatHours } from '../../lib/dates';
 
 export default function AreaPage() {
   const { areaId } = useParams();
+  const counts = useBankCounts(); // with the installed packs' questions
   const area = findArea(areaId);
   if (!area) return <NotFound what="area" />;
-  const { counts } = content;
-  const sessions = content.sessions.filter((s) => s.area === area.id);
+  const sessions = allSessions().filter((s) => s.area === area.id);
   const total = counts.byArea[area.id] ?? 0;
   return (
     <>

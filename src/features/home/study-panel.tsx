@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { content } from '../../content/runtime';
+import { useBankCounts } from '../../content/runtime';
 import { paths } from '../../config/paths';
 import { useNow } from '../../components/ui/use-now';
 import { planForExam } from '../../lib/plan';
@@ -17,6 +17,7 @@ export default function StudyPanel({
   fallback: React.ReactNode;
 }) {
   const s = useStudySummary();
+  const bank = useBankCounts();
   const now = useNow();
   const backupDue = useBackupDue();
   // The field shows the stored date, so a date that could not be saved goes back to it.
@@ -34,13 +35,13 @@ export default function StudyPanel({
     ? planForExam({
         today,
         examDate: s.examDate,
-        unseen: content.counts.total - s.seen,
+        unseen: bank.total - s.seen,
         newToday: s.newToday,
         dueNow: s.due,
         newPerDay: s.newPerDay,
       })
     : undefined;
-  const unseen = content.counts.total - s.seen;
+  const unseen = bank.total - s.seen;
   // The primary action is the next useful thing: reviews when some are due, else new questions.
   const reviewFirst = s.due > 0;
   return (
@@ -67,7 +68,7 @@ export default function StudyPanel({
       </p>
       <p className="muted">
         {s.answeredToday} answered today · {s.streak === 1 ? '1-day streak' : `${s.streak}-day streak`} · {s.seen} of{' '}
-        {content.counts.total} questions seen · <Link to={paths.progress.href()}>Your progress</Link>
+        {bank.total} questions seen · <Link to={paths.progress.href()}>Your progress</Link>
       </p>
       {backupDue && (
         <p className="muted">

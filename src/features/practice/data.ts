@@ -3,7 +3,7 @@ import { useStored } from '../../db/use-stored';
 import type { AnswerRecord, AttemptRecord, QuestionProgress } from '../../db/db';
 import { answersTo, countDue, flaggedIds, isFlagged, missedIds, progressFor, seenIds } from '../../db/study';
 import { activeAttempts } from '../../db/attempts';
-import { content, loadQuestionPlaces } from '../../content/runtime';
+import { bankCounts, content, loadQuestionPlaces } from '../../content/runtime';
 import { latestFromSummaries, mastery, type Mastery } from '../../lib/progress';
 
 export type { AnswerRecord };
@@ -47,7 +47,7 @@ export function usePersonalCounts(): PersonalCounts | undefined {
   return useStored(
     async () => {
       const [due, seen, missed, flagged] = await Promise.all([countDue(), seenIds(), missedIds(), flaggedIds()]);
-      return { due, missed: missed.size, flagged: flagged.length, new: Math.max(0, content.counts.total - seen.size) };
+      return { due, missed: missed.size, flagged: flagged.length, new: Math.max(0, bankCounts().total - seen.size) };
     },
     [],
     { due: 0, missed: 0, flagged: 0, new: content.counts.total },

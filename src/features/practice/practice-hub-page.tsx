@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { content } from '../../content/runtime';
+import { content, useBankCounts } from '../../content/runtime';
+import { useInstalled } from '../../content/installed';
 import { plural } from '../../lib/text';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
@@ -50,7 +51,9 @@ export default function PracticeHubPage() {
   const { counts, active, tree: liveTree } = exists === false ? FIRST_VISIT : live;
   // Drawn as a transition: filling in every row's mastery yields to the browser in slices.
   const tree = useDeferredValue(liveTree);
-  const { sessions, counts: bank } = content;
+  const bank = useBankCounts();
+  const packs = useInstalled();
+  const sessions = [...content.sessions, ...packs.sessions];
   const pace = Math.round((examPace() / 60_000) * 10) / 10;
   const [params] = useSearchParams();
   const linked = useRef(parseSource(params.get('source')));
@@ -164,7 +167,7 @@ export default function PracticeHubPage() {
             <SetButton
               key={s.id}
               label={s.title}
-              detail={`${plural(s.questionCount, 'question')}`}
+              detail={`${plural(s.questionCount, 'question')}${s.origin ? ' · session pack' : ''}`}
               busy={busy}
               onClick={() => void start({ type: 'session', id: s.id })}
             />

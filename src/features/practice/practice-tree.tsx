@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { Fold } from '../../components/ui/fold';
-import { content } from '../../content/runtime';
+import { content, useBankCounts } from '../../content/runtime';
 import { plural } from '../../lib/text';
 import type { Mastery } from '../../lib/progress';
 import type { SetSource } from '../../db/db';
@@ -20,7 +20,8 @@ function masteryText(m: Mastery | undefined): string {
 /** Areas, sub-areas and competencies as a tree: each a button that starts a set, with its count and mastery. */
 /** Memoized: the hub's other state (counts, busy) does not redraw every row. */
 export const PracticeTree = memo(function PracticeTree({ mastery, start, busy }: Props) {
-  const { areas, counts } = content;
+  const { areas } = content;
+  const counts = useBankCounts();
   return (
     <ul className="tree">
       {areas.map((a) => (

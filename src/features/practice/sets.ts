@@ -2,6 +2,7 @@
 import {
   findCompetency,
   findSession,
+  loadSession,
   findSubarea,
   loadAllQuestions,
   loadAreaQuestions,
@@ -55,7 +56,7 @@ export async function questionsFor(source: SetSource, now = Date.now()): Promise
       return found ? (await loadAreaQuestions(found.area.id)).filter((q) => q.competency === source.id) : [];
     }
     case 'session': {
-      const session = findSession(source.id);
+      const session = await loadSession(source.id);
       return session ? loadSessionQuestions(session) : [];
     }
     case 'mixed':

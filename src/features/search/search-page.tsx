@@ -1,22 +1,29 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useLoaderData, useSearchParams } from 'react-router';
-import { content, loadAllQuestions, loadMaterial } from '../../content/runtime';
+import { allSessions, loadAllQuestions, loadMaterial } from '../../content/runtime';
+import { installed, packsReady } from '../../content/installed';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { buildIndex, search, type SearchDoc } from '../../lib/search';
 import { clip } from '../../lib/text';
 
 let built: Promise<ReturnType<typeof buildIndex>> | undefined;
+let builtWith: ReturnType<typeof installed> | undefined;
 
 /** Builds the index once per page load, from the cached content chunks. */
-export function loader() {
+export async function loader() {
+  await packsReady();
+  // Built again when a session pack was installed or removed since.
+  if (builtWith !== installed()) built = undefined;
+  builtWith = installed();
   built ??= (async () => {
+    const sessions = allSessions();
     const [questions, materials] = await Promise.all([
       loadAllQuestions(),
-      Promise.all(content.sessions.map((s) => loadMaterial(s.id))),
+      Promise.all(sessions.map((s) => loadMaterial(s.id))),
     ]);
     const docs: SearchDoc[] = [
-      ...content.sessions.map((s, i) => ({
+      ...sessions.map((s, i) => ({
         id: `session:${s.id}`,
         kind: 'session' as const,
         title: s.title,

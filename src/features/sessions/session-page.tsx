@@ -1,5 +1,6 @@
 import { Link, useLoaderData, useParams } from 'react-router';
 import { content, findArea, findSession } from '../../content/runtime';
+import { useInstalled } from '../../content/installed';
 import type { SessionMaterial } from '../../content/types';
 import { paths } from '../../config/paths';
 import { ContentHtml } from '../../components/ui/html';
@@ -12,6 +13,7 @@ import { useSchedule } from './data';
 
 export default function SessionPage() {
   const { sessionId } = useParams();
+  useInstalled(); // a pack's session renders again when its pack is updated or withdrawn
   const published = findSession(sessionId);
   const material = useLoaderData() as SessionMaterial | undefined;
   const schedule = useSchedule();
@@ -52,6 +54,14 @@ export default function SessionPage() {
           <>
             <dt>Where</dt>
             <dd>{session.location}</dd>
+          </>
+        )}
+        {session.origin && (
+          <>
+            <dt>Source</dt>
+            <dd>
+              <span className="tag">Session pack</span> {session.origin}
+            </dd>
           </>
         )}
         <dt>Area</dt>

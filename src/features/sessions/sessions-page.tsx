@@ -1,5 +1,7 @@
 import { Link } from 'react-router';
 import { content, findArea } from '../../content/runtime';
+import { useInstalled } from '../../content/installed';
+import type { SessionMeta } from '../../content/types';
 import { paths } from '../../config/paths';
 import { PageTitle } from '../../components/ui/page-title';
 import { formatDate, formatHours, formatTime, zoneName } from '../../lib/dates';
@@ -24,7 +26,38 @@ export default function SessionsPage() {
       </p>
       <SessionList title="Upcoming" sessions={upcoming} />
       <SessionList title="Past" sessions={past} />
+      <PackSessions />
     </>
+  );
+}
+
+/** Sessions from session packs: material and questions, not part of the chapter's schedule. */
+function PackSessions() {
+  const { sessions } = useInstalled();
+  if (sessions.length === 0) return null;
+  return (
+    <section aria-labelledby="list-packs">
+      <h2 id="list-packs">
+        From session packs <span className="muted">({sessions.length})</span>
+      </h2>
+      <p className="muted">Material and questions shared by speakers. The committee schedules the meeting itself.</p>
+      <ol className="schedule">
+        {sessions.map((s: SessionMeta) => (
+          <li key={s.id} className="card">
+            <h3>
+              <Link to={paths.session.href(s.id)}>{s.title}</Link>
+            </h3>
+            <p>
+              <span className="tag">Session pack</span> {s.origin}
+            </p>
+            <p className="muted">
+              {findArea(s.area)?.title} · {s.speaker.name}
+              {s.speaker.role ? `, ${s.speaker.role}` : ''} · {s.questionCount} questions
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
