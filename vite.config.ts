@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -17,6 +18,16 @@ import { prerender, previewPages, SHELL } from './scripts/prerender-plugin.ts';
 const contentDir = process.env.CLM_CONTENT_DIR || 'content';
 
 export default defineConfig({
+  resolve: {
+    alias: {
+      // The Markdown parser's entity decoder: its browser build uses the DOM, which the Author
+      // page's checking worker does not have. The compiler runs only in lazy chunks (the
+      // worker, pack installs), so the table this build carries is never on a first screen.
+      'decode-named-character-reference': fileURLToPath(
+        new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url),
+      ),
+    },
+  },
   plugins: [
     clmContent({ dir: contentDir }),
     react(),

@@ -68,6 +68,7 @@ export const routes: RouteObject[] = [
       { path: paths.members.path, lazy: () => import('../features/chapter/members-page') },
       { path: paths.certificate.path, lazy: () => import('../features/chapter/certificate-page') },
       { path: paths.myHours.path, lazy: () => import('../features/hours/my-hours-page') },
+      { path: paths.author.path, lazy: () => import('../features/author/author-page') },
       { path: paths.more.path, lazy: () => import('./nav/more-page') },
       // Settings with the sync section in it (src/app composes the two features).
       { path: paths.settings.path, lazy: () => import('./settings-route') },

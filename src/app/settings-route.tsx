@@ -4,10 +4,16 @@ import { lazy, Suspense } from 'react';
 import { SettingsPage } from '../features/settings/settings-page';
 
 const SyncSection = lazy(() => import('../features/sync/sync-section'));
+const PacksSection = lazy(() => import('../features/packs/packs-section'));
 
 export function Component() {
   return (
     <SettingsPage
+      packs={
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <PacksSection />
+        </Suspense>
+      }
       sync={
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <SyncSection />

@@ -30,6 +30,8 @@ export const paths = {
     href: (memberId: string) => `/chapter/certificate/${memberId}`,
   },
   myHours: { path: '/my-hours', href: () => '/my-hours' },
+  /** Speakers write session packs here. */
+  author: { path: '/author', href: () => '/author' },
   more: { path: '/more', href: () => '/more' },
   settings: { path: '/settings', href: () => '/settings' },
   /** Settings' sync section: where signing in leads. */

@@ -6,6 +6,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Counts, Question, QuestionPlace, SessionMaterial, SessionMeta } from './types';
 import type { PackRecord } from '../db/db';
+import { databaseExists } from '../db/presence';
 
 export interface Installed {
   packs: PackRecord[];
@@ -42,7 +43,6 @@ export function gather(packs: PackRecord[]): Installed {
 
 /** Reads the installed packs again (after an install or a removal) and tells the screens. */
 export async function refreshInstalled(): Promise<void> {
-  const { databaseExists } = await import('../db/presence');
   if (!(await databaseExists())) return;
   const { readPacks } = await import('../db/packs');
   state = gather(await readPacks());

@@ -45,7 +45,7 @@ const size = (text: string) => new TextEncoder().encode(text).length;
 /** Makes a pack from a draft that has no problems (checkDraft's `compiled`). */
 export function makePack(
   draft: { session: string; questions: string },
-  compiled: NonNullable<CheckedDraft['compiled']>,
+  compiled: Pick<NonNullable<CheckedDraft['compiled']>, 'session' | 'questions'>,
   meta: { version: number; author?: string | undefined; date: string },
 ): Pack {
   const { session, questions } = compiled;

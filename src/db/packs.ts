@@ -18,7 +18,14 @@ export async function installPack(
     const held = await db.packs.get(pack.manifest.id);
     if (held && held.version > pack.manifest.version) return { older: held.version };
     if (held && held.version === pack.manifest.version) return 'unchanged';
-    await db.packs.put({ id: pack.manifest.id, version: pack.manifest.version, from, pack, compiled, installedAt: now });
+    await db.packs.put({
+      id: pack.manifest.id,
+      version: pack.manifest.version,
+      from,
+      pack,
+      compiled,
+      installedAt: now,
+    });
     return held ? 'updated' : 'installed';
   });
 }

@@ -54,6 +54,8 @@ export type ApiFailure = {
   unauthorized: boolean;
   /** The HTTP status; 0 when no answer came. */
   status: number;
+  /** Every problem the server named (a refused session pack), when it listed them. */
+  problems?: string[];
 };
 export type ApiResult<T> = { ok: true; value: T } | ApiFailure;
 
@@ -138,7 +140,9 @@ async function call<T>(
   if (!response.ok) {
     const said = isObject(json) && isString(json.error) && json.error.trim() ? json.error : undefined;
     const unauthorized = status === 401;
-    if (said) return fail(said, { unauthorized, status });
+    const problems =
+      isObject(json) && Array.isArray(json.problems) ? json.problems.filter(isString).slice(0, 50) : undefined;
+    if (said) return fail(said, { unauthorized, status, ...(problems ? { problems } : {}) });
     if (unauthorized)
       return fail('The sync server no longer accepts this device. Sign in again.', { unauthorized, status });
     // A 502/503/504 comes from a proxy in front of a server that is down: as good as offline.
@@ -208,4 +212,49 @@ export function listDevices(server: Server): Promise<ApiResult<DeviceInfo[]>> {
 /** Signs a device of the person out on the server: it is disconnected and refused from then on. */
 export function revokeDevice(server: Server, deviceId: string): Promise<ApiResult<true>> {
   return call(server, 'DELETE', `/api/devices/${encodeURIComponent(deviceId)}`, () => true);
+}
+
+/** A published session pack as the chapter lists it (its manifest; the pack itself is fetched). */
+export interface PackListing {
+  id: string;
+  version: number;
+  title: string;
+}
+
+/** The chapter's session packs: the latest version of each that is not withdrawn. */
+export function listChapterPacks(server: Server): Promise<ApiResult<PackListing[]>> {
+  return call(server, 'GET', '/api/packs', (b) => {
+    if (!isObject(b) || !Array.isArray(b.packs)) return undefined;
+    const out: PackListing[] = [];
+    for (const item of b.packs) {
+      const m = isObject(item) && isObject(item.manifest) ? item.manifest : undefined;
+      if (!m || !isString(m.id) || typeof m.version !== 'number' || !isString(m.title)) return undefined;
+      out.push({ id: m.id, version: m.version, title: m.title });
+    }
+    return out;
+  });
+}
+
+/** One version of a pack, as published (checked again by the caller before it is installed). */
+export function fetchChapterPack(server: Server, id: string, version: number): Promise<ApiResult<unknown>> {
+  return call(server, 'GET', `/api/packs/${encodeURIComponent(id)}/${version}`, (b) => (isObject(b) ? b : undefined));
+}
+
+/** Publishes a pack to the chapter (speakers and the committee); a refusal lists its problems. */
+export function publishChapterPack(server: Server, pack: unknown): Promise<ApiResult<{ id: string; version: number }>> {
+  return call(
+    server,
+    'POST',
+    '/api/packs',
+    (b) => {
+      const m = isObject(b) && isObject(b.manifest) ? b.manifest : undefined;
+      return m && isString(m.id) && typeof m.version === 'number' ? { id: m.id, version: m.version } : undefined;
+    },
+    pack,
+  );
+}
+
+/** Withdraws a pack from the chapter: members' apps remove it (their progress is kept). */
+export function withdrawChapterPack(server: Server, id: string): Promise<ApiResult<true>> {
+  return call(server, 'DELETE', `/api/packs/${encodeURIComponent(id)}`, () => true);
 }

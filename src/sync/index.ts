@@ -54,8 +54,13 @@ export function ensureSyncStarted(): Promise<void> {
       const { startSync } = await import('./engine');
       const h = startSync(account);
       handle = h;
-      unsubscribe = h.subscribe(() => publish(h.status()));
+      const server = { origin: account.serverOrigin, token: account.token };
+      unsubscribe = h.subscribe(() => {
+        publish(h.status());
+        if (h.status().state === 'synced') receiveSoon(server);
+      });
       publish(h.status());
+      receiveSoon(server);
     } catch (error) {
       console.error('Sync could not start', error);
     } finally {
@@ -63,6 +68,40 @@ export function ensureSyncStarted(): Promise<void> {
     }
   })();
   return starting;
+}
+
+let lastReceived = 0;
+let receiving: Promise<unknown> | undefined;
+/** How often a connected device asks the chapter for new session packs, at most. */
+const PACKS_EVERY_MS = 60_000;
+
+/** Asks the chapter for new or withdrawn session packs (at most once a minute, one at a time). */
+function receiveSoon(server: { origin?: string | undefined; token: string }): void {
+  if (receiving || Date.now() - lastReceived < PACKS_EVERY_MS) return;
+  lastReceived = Date.now();
+  receiving = import('./packs')
+    .then(({ receivePacks }) =>
+      receivePacks(server.origin ? { origin: server.origin, token: server.token } : { token: server.token }),
+    )
+    .then((r) => {
+      if (!r.ok) lastReceived = 0; // offline or refused: try again at the next connection
+    })
+    .catch((error: unknown) => console.error('Session packs could not be received', error))
+    .finally(() => (receiving = undefined));
+}
+
+/** Asks the chapter for its session packs now (the Settings button), whatever the last time. */
+export async function receivePacksNow(): Promise<
+  Awaited<ReturnType<typeof import('./packs').receivePacks>> | undefined
+> {
+  const { getAccount } = await import('../db/account');
+  const account = await getAccount();
+  if (!account) return undefined;
+  const { receivePacks } = await import('./packs');
+  lastReceived = Date.now();
+  return receivePacks(
+    account.serverOrigin ? { origin: account.serverOrigin, token: account.token } : { token: account.token },
+  );
 }
 
 /** Stops sync (before signing out). Local data is untouched. */

@@ -28,6 +28,13 @@ export const MORE: Destination[] = [
   { href: paths.chapter.href(), label: 'Group', icon: 'group', note: 'Schedule, roster and check-in', show: 'wide' },
   { href: paths.myHours.href(), label: 'My CE hours', icon: 'hours', note: 'Hours toward the CLM', show: 'wide' },
   {
+    href: paths.author.href(),
+    label: 'Author',
+    icon: 'author',
+    note: 'Write a session pack (speakers)',
+    show: 'wide',
+  },
+  {
     href: paths.settings.href(),
     label: 'Settings',
     icon: 'settings',

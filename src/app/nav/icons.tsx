@@ -68,6 +68,7 @@ const SHAPES = {
       <circle cx="10" cy="17" r="2" />
     </>
   ),
+  author: <path d="M4 20h4L19 9l-4-4L4 16v4zM14 6l4 4" />,
   chevron: <path d="M9 6l6 6-6 6" />,
 } as const;
 

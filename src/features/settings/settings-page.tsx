@@ -9,7 +9,7 @@ import { NewPerDayField } from './new-per-day-field';
 import { StorageSection } from './storage-section';
 import { ThemeSwitch } from './theme-switch';
 
-export function SettingsPage({ sync }: { sync?: ReactNode }) {
+export function SettingsPage({ sync, packs }: { sync?: ReactNode; packs?: ReactNode }) {
   const settings = useStudySettings();
   return (
     <>
@@ -26,6 +26,12 @@ export function SettingsPage({ sync }: { sync?: ReactNode }) {
         <section aria-labelledby="sync-title" className="card" id="sync">
           <h2 id="sync-title">Sync across your devices</h2>
           {sync}
+        </section>
+      )}
+      {packs && (
+        <section aria-labelledby="packs-title" className="card" id="packs">
+          <h2 id="packs-title">Session packs</h2>
+          {packs}
         </section>
       )}
       <section aria-labelledby="backup" className="card">

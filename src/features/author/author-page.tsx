@@ -1,0 +1,134 @@
+// The Author page: a speaker writes a session and its questions in Markdown, sees every
+// problem at its line as they type (checked in a worker by the build's compiler), previews
+// what candidates will see, and exports or publishes the pack. The draft is saved on every
+// change. This route alone loads CodeMirror, the compiler and the built-in areas' source.
+import { useEffect, useRef, useState } from 'react';
+import { PageTitle } from '../../components/ui/page-title';
+import { writeFailureMessage } from '../../lib/write-error';
+import { MarkdownEditor, type EditorHandle } from './markdown-editor';
+import { newDraft, readDraft, saveDraft, type Draft } from './data';
+import { useCheck } from './use-check';
+import { Problems, type FileName } from './problems';
+import { Preview } from './preview';
+import { PackActions } from './pack-actions';
+import './author.css';
+
+export function Component() {
+  const [draft, setDraft] = useState<Draft | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  useEffect(() => {
+    readDraft().then(
+      (d) => setDraft(d ?? newDraft()),
+      (e: unknown) => {
+        setLoadError(writeFailureMessage(e, 'the saved draft could not be read'));
+        setDraft(newDraft());
+      },
+    );
+  }, []);
+  return (
+    <>
+      <PageTitle title="Author a session pack">Author a session pack</PageTitle>
+      <p className="lede">
+        Write a session and its questions in Markdown. Problems are listed as you type, the preview is what candidates
+        will see, and the draft is saved on this device with every change.
+      </p>
+      {loadError && <p className="notice notice-error">{loadError}</p>}
+      {draft ? <Author initial={draft} /> : <p className="muted">Loading your draft…</p>}
+    </>
+  );
+}
+
+function Author({ initial }: { initial: Draft }) {
+  const [draft, setDraft] = useState(initial);
+  const [tab, setTab] = useState<FileName>('session');
+  const [generation, setGeneration] = useState(0);
+  const [saved, setSaved] = useState<{ error: boolean; text: string }>({ error: false, text: 'Saved on this device.' });
+  const editor = useRef<EditorHandle>(null);
+  const [startAt, setStartAt] = useState<{ line: number; column: number } | undefined>();
+  const check = useCheck(draft.session, draft.questions);
+
+  const change = (next: Draft) => {
+    setDraft(next);
+    setSaved({ error: false, text: 'Saving…' });
+    saveDraft(next).then(
+      () => setSaved({ error: false, text: 'Saved on this device.' }),
+      (e: unknown) => setSaved({ error: true, text: writeFailureMessage(e, 'your latest change is not saved yet') }),
+    );
+  };
+
+  const go = (file: FileName, line: number, column: number) => {
+    if (file === tab) editor.current?.goTo(line, column);
+    else {
+      setStartAt({ line, column });
+      setTab(file);
+    }
+  };
+
+  return (
+    <div className="author">
+      <div className="author-edit">
+        <div role="tablist" aria-label="Draft files" className="tabs">
+          {(['session', 'questions'] as const).map((f) => (
+            <button
+              key={f}
+              type="button"
+              role="tab"
+              id={`tab-${f}`}
+              aria-selected={tab === f}
+              aria-controls="draft-file"
+              className="tab"
+              onClick={() => {
+                setStartAt(undefined);
+                setTab(f);
+              }}
+            >
+              {f === 'session' ? 'Session file' : 'Question file'}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id="draft-file" aria-labelledby={`tab-${tab}`}>
+          <MarkdownEditor
+            key={`${tab}-${generation}`}
+            ref={editor}
+            startAt={startAt}
+            label={tab === 'session' ? 'Session file (Markdown)' : 'Question file (Markdown)'}
+            value={tab === 'session' ? draft.session : draft.questions}
+            onChange={(text) =>
+              change({
+                ...draft,
+                ...(tab === 'session' ? { session: text } : { questions: text }),
+                updatedAt: Date.now(),
+              })
+            }
+          />
+        </div>
+        <p role="status" className={saved.error ? 'notice notice-error' : 'muted'}>
+          {saved.text}
+        </p>
+        <p>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => {
+              if (!confirm('Replace this draft with a new one from the template? The current text will be lost.'))
+                return;
+              change(newDraft());
+              setGeneration((g) => g + 1);
+            }}
+          >
+            Start a new draft
+          </button>
+        </p>
+      </div>
+      <div className="author-side">
+        <Problems issues={check.latest?.issues} checking={check.checking} onGo={go} />
+        <PackActions
+          draft={draft}
+          latest={check.checking ? undefined : check.latest}
+          onVersion={(version) => change({ ...draft, version, updatedAt: Date.now() })}
+        />
+        <Preview latest={check.latest} lastClean={check.lastClean} />
+      </div>
+    </div>
+  );
+}
