@@ -27,6 +27,7 @@ import { benchSync } from './bench/sync.ts';
 import { benchSyncApp } from './bench/sync-app.ts';
 import { benchChapter } from './bench/chapter.ts';
 import { benchScaleOut } from './bench/scale-out.ts';
+import { reportAuthor } from './bench/author-report.ts';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const flags = ['--headless=new', ...CHROMIUM_FLAGS];
@@ -164,6 +165,7 @@ try {
       await slow.close();
     }
   }
+  await reportAuthor(base, row);
 } finally {
   await server.close();
 }

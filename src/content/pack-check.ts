@@ -7,6 +7,7 @@ import type { RootContent } from 'mdast';
 import { compileContent } from './compile.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { parseMarkdown } from './markdown.ts';
+import { parseQuestionSections } from './questions.ts';
 import type { CompiledContent, ContentIssue, Question, SessionMaterial, SessionMeta, SourceFile } from './types.ts';
 
 /** What a pack is checked against: the built-in program and areas, and the ids already taken. */
@@ -51,7 +52,7 @@ export function checkDraft(sessionText: string, questionsText: string, base: Pac
   const { content, issues } = compileContent(files);
   const own = issues.filter((i) => i.path === SESSION_FILE || i.path === QUESTIONS_FILE);
   // Problems in the base would be the build's, not the speaker's: the build already refused them.
-  own.push(...hostile(SESSION_FILE, sessionText), ...hostile(QUESTIONS_FILE, questionsText));
+  own.push(...hostile(SESSION_FILE, sessionText), ...hostile(QUESTIONS_FILE, questionsText, true));
   const session = content?.index.sessions[0];
   const questions = content ? Object.values(content.questionsByArea).flat() : [];
   if (content) {
@@ -92,7 +93,7 @@ function at(path: string, text: string, pattern: RegExp, message: string): Conte
 }
 
 /** Raw HTML and links that are not web, mail or app addresses, each at its line and column. */
-export function hostile(path: string, text: string): ContentIssue[] {
+export function hostile(path: string, text: string, questions = false): ContentIssue[] {
   const fm = readFrontmatter(path, text, []);
   if (!fm) return [];
   const found: ContentIssue[] = [];
@@ -116,6 +117,7 @@ export function hostile(path: string, text: string): ContentIssue[] {
       if ('children' in node) walk(node.children as RootContent[]);
     }
   };
-  walk(parseMarkdown(fm.body).children);
+  // A question file is read as the compiler reads it (its parsed sections are shared).
+  walk((questions ? parseQuestionSections(fm.body) : parseMarkdown(fm.body)).children);
   return found;
 }

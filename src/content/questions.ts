@@ -178,7 +178,25 @@ export function parseQuestions({ file, fm, data }: QuestionFile, report: Report,
  * Parses a question file's body one question at a time (micromark is markedly faster on many
  * small documents than on one large one), shifting positions back to the whole body's lines.
  */
-function parseQuestionSections(body: string): MdastRoot {
+// Parsed sections, by their text and first line: the Author page checks the whole draft on
+// every keystroke, and only the section being typed in has changed. Trees are only read after
+// parsing (rendering makes new HTML trees), so one tree can serve every check. Bounded, oldest out.
+const sectionCache = new Map<string, MdastRoot>();
+const SECTION_CACHE_MAX = 5000;
+
+function parseSection(text: string, start: number): MdastRoot {
+  const key = `${start}\n${text}`;
+  const hit = sectionCache.get(key);
+  if (hit) return hit;
+  const tree = parseQuestionMarkdown(text);
+  if (start > 0) shiftLines(tree, start);
+  if (sectionCache.size >= SECTION_CACHE_MAX) sectionCache.delete(sectionCache.keys().next().value as string);
+  sectionCache.set(key, tree);
+  return tree;
+}
+
+/** A question file's body parsed one "## id" section at a time (a fenced block never splits). */
+export function parseQuestionSections(body: string): MdastRoot {
   const lines = body.split('\n');
   const starts: number[] = [0];
   let fence: string | undefined;
@@ -190,9 +208,7 @@ function parseQuestionSections(body: string): MdastRoot {
   const root: MdastRoot = { type: 'root', children: [] };
   starts.forEach((start, k) => {
     const end = starts[k + 1] ?? lines.length;
-    const tree = parseQuestionMarkdown(lines.slice(start, end).join('\n'));
-    if (start > 0) shiftLines(tree, start);
-    root.children.push(...tree.children);
+    root.children.push(...parseSection(lines.slice(start, end).join('\n'), start).children);
   });
   return root;
 }

@@ -16,9 +16,10 @@ import { legacyEvents } from '../lib/attendance-events';
  * Tables a backup leaves out: the signed-in account (its token is this device's credential)
  * and the synced document, which sync rebuilds from the other tables and the server; and the
  * session packs, which come back from the chapter or from their own file (a pack is checked
- * by the compiler when installed, which a restore would have to load and repeat).
+ * by the compiler when installed, which a restore would have to load and repeat); and a
+ * speaker's draft, whose copy to keep is its exported pack file.
  */
-export const NOT_BACKED_UP: readonly string[] = ['account', 'syncDocs', '$syncDocs.doc_updates', 'packs'];
+export const NOT_BACKED_UP: readonly string[] = ['account', 'syncDocs', '$syncDocs.doc_updates', 'packs', 'drafts'];
 
 const backedUp = () => db.tables.filter((t) => !NOT_BACKED_UP.includes(t.name));
 

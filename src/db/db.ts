@@ -157,6 +157,8 @@ export class ClmDatabase extends Dexie {
   syncDocs!: EntityTable<SyncDocRecord, 'id'>;
   /** Session packs held on this device (src/db/packs.ts). */
   packs!: EntityTable<PackRecord, 'id'>;
+  /** A speaker's draft pack (src/db/drafts.ts). */
+  drafts!: EntityTable<{ key: string; value: unknown }, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -1,7 +1,8 @@
 // A speaker's draft session pack (the Author page): the session file, the question file and
-// the version to publish, kept in the settings table under one key, so a reload or a crash
-// loses nothing and a backup carries it. Written on every change; writes are made one after
-// another, the latest text winning, so a fast typist never queues a write per keystroke.
+// the version to publish, in the drafts table, so a reload or a crash loses nothing. Written on
+// every change; writes are made one after another, the latest text winning, so a fast typist
+// never queues a write per keystroke. Its own table, watched by no live query: a write per
+// keystroke re-runs nothing else. Not in backups: a pack file (Export) is the copy to keep.
 import { db } from './db';
 
 export const DRAFT_KEY = 'author:draft';
@@ -15,7 +16,7 @@ export interface Draft {
 }
 
 export async function readDraft(): Promise<Draft | undefined> {
-  const value = (await db.settings.get(DRAFT_KEY))?.value as Partial<Draft> | undefined;
+  const value = (await db.drafts.get(DRAFT_KEY))?.value as Partial<Draft> | undefined;
   if (!value || typeof value.session !== 'string' || typeof value.questions !== 'string') return undefined;
   return {
     session: value.session,
@@ -39,7 +40,7 @@ export function saveDraft(draft: Draft): Promise<void> {
       while (pending) {
         const next = pending;
         pending = undefined;
-        await db.settings.put({ key: DRAFT_KEY, value: next, at: next.updatedAt });
+        await db.drafts.put({ key: DRAFT_KEY, value: next });
       }
     } finally {
       writing = undefined;

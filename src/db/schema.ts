@@ -135,8 +135,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // Session packs (issue 13): the packs this device holds, from a file or from the chapter, each
   // as received and as compiled (what the screens read). Progress on their questions stays in
-  // the answers, so a withdrawn pack's progress comes back with the pack.
-  { version: 8, stores: { packs: 'id' } },
+  // the answers, so a withdrawn pack's progress comes back with the pack. A speaker's draft has
+  // its own table: it is written on every keystroke, and no screen's live query watches it.
+  { version: 8, stores: { packs: 'id', drafts: 'key' } },
 ];
 
 export const LATEST_VERSION = Math.max(...SCHEMA_VERSIONS.map((v) => v.version));

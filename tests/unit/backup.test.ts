@@ -71,7 +71,7 @@ describe('export', () => {
     // and the session packs (they come back from the chapter or their file).
     const kept = db.tables
       .map((t) => t.name)
-      .filter((n) => !['account', 'syncDocs', '$syncDocs.doc_updates', 'packs'].includes(n));
+      .filter((n) => !['account', 'syncDocs', '$syncDocs.doc_updates', 'packs', 'drafts'].includes(n));
     expect(Object.keys(backup.tables).sort()).toEqual(kept.sort());
     expect([...BACKUP_TABLES].sort()).toEqual(kept.sort());
     expect(backup).toMatchObject({ format: 'clm-study-backup', version: 1, schemaVersion: db.verno });

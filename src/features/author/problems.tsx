@@ -1,11 +1,12 @@
 // The draft's problems, each at its file, line and column, each a button that takes the cursor
 // there. Announced politely as they change (not on every keystroke: the count, after a check).
+import { memo } from 'react';
 import type { ContentIssue } from '../../content/types';
 import { QUESTIONS_FILE } from '../../content/pack-check';
 
 export type FileName = 'session' | 'questions';
 
-export function Problems({
+export const Problems = memo(function Problems({
   issues,
   checking,
   onGo,
@@ -46,4 +47,4 @@ export function Problems({
       )}
     </section>
   );
-}
+});

@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Checked, ToWorker } from './check-protocol';
 import { packBase } from './data';
 
+/** How long typing must pause before the draft is checked. */
+const PAUSE_MS = 100;
+
 interface Texts {
   session: string;
   questions: string;
@@ -52,7 +55,12 @@ export function useCheck(session: string, questions: string): CheckState {
     return () => w.terminate();
   }, []);
 
-  useEffect(() => send.current({ session, questions }), [session, questions]);
+  // Sent once typing pauses for a moment: each result costs the page a redraw, which a keystroke
+  // arriving meanwhile would wait for; the worker's check itself takes tens of milliseconds.
+  useEffect(() => {
+    const timer = setTimeout(() => send.current({ session, questions }), PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [session, questions]);
 
   const { latest, lastClean } = results;
   const checking = !latest || latest.session !== session || latest.questions !== questions;
