@@ -45,12 +45,25 @@ describe('architecture', () => {
       // The schemas of files a person imports use zod at run time: each loads only when a file
       // is chosen (a backup restored, a chapter or hours file, a roster CSV).
       .filter((f) => !LAZY_SCHEMAS.includes(f) && f !== 'src/lib/import-issues.ts')
+      // The Author page checks drafts with the compiler by design: it is its own lazy route
+      // (and its worker), never part of another screen; the next test keeps it so.
+      .filter((f) => !f.startsWith('src/features/author/'))
       .filter((f) =>
         /from ['"](unified|remark-[a-z]+|rehype-[a-z]+|yaml|zod|.*content\/(compile|markdown|schema|frontmatter))/.test(
           readFileSync(f, 'utf8'),
         ),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('loads the Author page (editor, compiler, worker) only as its own route', () => {
+    const importers = sources('src').filter(
+      (f) => !f.startsWith('src/features/author/') && /features\/author\//.test(readFileSync(f, 'utf8')),
+    );
+    expect(importers).toEqual(['src/app/router.tsx']);
+    expect(readFileSync('src/app/router.tsx', 'utf8')).toMatch(
+      /lazy: \(\) => import\('\.\.\/features\/author\/author-page'\)/,
+    );
   });
 
   it('loads the import schemas (and zod) only on demand, never in a static import', () => {
