@@ -6,7 +6,7 @@
 import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Store, type Role } from '../../server/store';
-import { openContext, setupBrowser, waitForServiceWorker } from './browser';
+import { axeViolations, openContext, setupBrowser, waitForServiceWorker } from './browser';
 import { PACK_QUESTIONS, PACK_SESSION, packQuestions } from '../fixtures/pack';
 
 const baseURL = inject('baseURL');
@@ -82,6 +82,7 @@ it('a speaker authors and publishes a pack; a member studies it offline and keep
     await expect.poll(() => page.locator('.cm-activeLine').innerText()).toContain('- [ ] The bank statement');
     await write(page, 'Question file', PACK_QUESTIONS);
     await noProblems(page);
+    expect(await axeViolations(page)).toEqual([]);
     // The draft was saved with every change: a reload shows it.
     await page.reload();
     await page.getByRole('tab', { name: 'Question file' }).click();

@@ -7,7 +7,20 @@ import { EditorView, keymap, lineNumbers, highlightActiveLine, drawSelection } f
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { yamlFrontmatter } from '@codemirror/lang-yaml';
-import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
+
+// The app's own colours (light and dark, contrast AA on the editor's background), not
+// CodeMirror's defaults, which are made for a light page only.
+const highlight = HighlightStyle.define([
+  { tag: tags.heading, fontWeight: '700', color: 'var(--ink)' },
+  { tag: tags.strong, fontWeight: '700' },
+  { tag: tags.emphasis, fontStyle: 'italic' },
+  { tag: [tags.link, tags.url], color: 'var(--brand)', textDecoration: 'underline' },
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--brand)', fontWeight: '600' },
+  { tag: [tags.comment, tags.meta, tags.processingInstruction, tags.quote], color: 'var(--muted)' },
+  { tag: [tags.string, tags.number, tags.bool], color: 'var(--good)' },
+]);
 
 function moveTo(v: EditorView, line: number, column: number): void {
   const l = v.state.doc.line(Math.min(Math.max(line, 1), v.state.doc.lines));
@@ -53,7 +66,7 @@ export function MarkdownEditor({ label, value, startAt, onChange, ref }: Props) 
           EditorView.lineWrapping,
           // The settings between the --- lines are YAML, the rest Markdown.
           yamlFrontmatter({ content: markdown() }),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(highlight),
           // Tab indents; Escape then Tab leaves the editor (CodeMirror's own rule), so the
           // keyboard is never trapped.
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
