@@ -61,6 +61,10 @@ export function ensureSyncStarted(): Promise<void> {
       });
       publish(h.status());
       receiveSoon(server);
+      // A device that stays connected for hours still hears of new and withdrawn packs.
+      packTimer = setInterval(() => {
+        if (h.status().state === 'synced') receiveSoon(server);
+      }, PACKS_POLL_MS);
     } catch (error) {
       console.error('Sync could not start', error);
     } finally {
@@ -71,6 +75,9 @@ export function ensureSyncStarted(): Promise<void> {
 }
 
 let lastReceived = 0;
+let packTimer: ReturnType<typeof setInterval> | undefined;
+/** How often a device that stays connected asks for packs. */
+const PACKS_POLL_MS = 10 * 60_000;
 let receiving: Promise<unknown> | undefined;
 /** How often a connected device asks the chapter for new session packs, at most. */
 const PACKS_EVERY_MS = 60_000;
@@ -110,6 +117,8 @@ export async function stopSync(): Promise<void> {
   const h = handle;
   handle = undefined;
   unsubscribe?.();
+  clearInterval(packTimer);
+  packTimer = undefined;
   unsubscribe = undefined;
   publish(undefined);
   await h?.stop();

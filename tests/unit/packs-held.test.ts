@@ -114,7 +114,7 @@ describe('a pack on this device', () => {
 describe('receiving the chapter packs', () => {
   /** A chapter server that lists `listed` and serves each pack by id and version. */
   function chapter(listed: Pack[]) {
-    const fetch = vi.fn(async (url: string) => {
+    const fetch = vi.fn<(url: string) => Promise<Response>>(async (url) => {
       const path = new URL(url, 'http://app.test').pathname;
       if (path === '/api/packs') return Response.json({ packs: listed.map((p) => ({ manifest: p.manifest })) });
       const found = listed.find((p) => path === `/api/packs/${p.manifest.id}/${p.manifest.version}`);
