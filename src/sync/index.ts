@@ -60,7 +60,6 @@ export function ensureSyncStarted(): Promise<void> {
         if (h.status().state === 'synced') receiveSoon(server);
       });
       publish(h.status());
-      receiveSoon(server);
       // A device that stays connected for hours still hears of new and withdrawn packs.
       packTimer = setInterval(() => {
         if (h.status().state === 'synced') receiveSoon(server);
@@ -84,7 +83,8 @@ const PACKS_EVERY_MS = 60_000;
 
 /** Asks the chapter for new or withdrawn session packs (at most once a minute, one at a time). */
 function receiveSoon(server: { origin?: string | undefined; token: string }): void {
-  if (receiving || Date.now() - lastReceived < PACKS_EVERY_MS) return;
+  // Offline the request could only fail (and the browser would log it): the next connection asks.
+  if (receiving || !navigator.onLine || Date.now() - lastReceived < PACKS_EVERY_MS) return;
   lastReceived = Date.now();
   receiving = import('./packs')
     .then(({ receivePacks }) =>

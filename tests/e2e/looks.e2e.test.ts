@@ -51,6 +51,7 @@ describe('navigation on a phone and on a laptop', () => {
       'Search',
       'Group',
       'My CE hours',
+      'Author',
       'Settings',
     ]);
     const box = await nav.boundingBox();

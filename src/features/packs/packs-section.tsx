@@ -69,33 +69,32 @@ export default function PacksSection() {
           ))}
         </ul>
       )}
+      <label className="field">
+        <span>Open a pack file</span>
+        <input
+          key={input}
+          type="file"
+          accept=".json,application/json"
+          disabled={busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            setInput((n) => n + 1);
+            if (!file) return;
+            void run(async () => {
+              const r = await openPackFile(await readText(file));
+              if (!r.ok) return { file: file.name, problems: r.problems };
+              const how =
+                r.result === 'unchanged'
+                  ? 'is already on this device'
+                  : r.result === 'updated'
+                    ? 'is updated'
+                    : 'is added';
+              return { error: false, text: `"${r.title}" (version ${r.version}) ${how}.` };
+            }, 'the pack was not added');
+          }}
+        />
+      </label>
       <p className="actions">
-        <label className="button-secondary file-button">
-          Open a pack file…
-          <input
-            key={input}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              setInput((n) => n + 1);
-              if (!file) return;
-              void run(async () => {
-                const r = await openPackFile(await readText(file));
-                if (!r.ok) return { file: file.name, problems: r.problems };
-                const how =
-                  r.result === 'unchanged'
-                    ? 'is already on this device'
-                    : r.result === 'updated'
-                      ? 'is updated'
-                      : 'is added';
-                return { error: false, text: `"${r.title}" (version ${r.version}) ${how}.` };
-              }, 'the pack was not added');
-            }}
-          />
-        </label>
         <button
           type="button"
           className="button-secondary"
