@@ -14,7 +14,16 @@ export async function reportAuthor(base: string, row: Row): Promise<void> {
     args: CHROMIUM_FLAGS,
   });
   try {
-    const { keystrokes, previews } = await benchAuthor(browser, base);
+    let figures;
+    try {
+      figures = await benchAuthor(browser, base);
+    } catch (error) {
+      // A run that fails is a row that says so: the other figures are still written.
+      const message = error instanceof Error ? error.message : String(error);
+      row(`Author: a ${DRAFT_QUESTIONS}-question draft`, '<= 50 ms / <= 300 ms', `failed: ${message}`, false);
+      return;
+    }
+    const { keystrokes, previews } = figures;
     const keys = p95(keystrokes);
     row(
       `Author: a keystroke in a ${DRAFT_QUESTIONS}-question draft to the next paint (p95 of ${keystrokes.length})`,

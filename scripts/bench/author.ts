@@ -57,11 +57,19 @@ export async function benchAuthor(browser: Browser, base: string, words = 15): P
       const t0 = await page.evaluate(() => performance.now());
       await page.keyboard.type(word, { delay: 40 });
       typed += word.length;
-      const t1 = await page.waitForFunction(
-        (w) => (document.querySelector('.author-preview')?.textContent?.includes(w) ? performance.now() : false),
-        word.trim(),
-        { polling: 'raf', timeout: 30_000 },
-      );
+      const t1 = await page
+        .waitForFunction(
+          (w) => (document.querySelector('.author-preview')?.textContent?.includes(w) ? performance.now() : false),
+          word.trim(),
+          { polling: 'raf', timeout: 30_000 },
+        )
+        .catch(async (e: unknown) => {
+          const line = await page
+            .locator('.cm-activeLine')
+            .innerText()
+            .catch(() => '?');
+          throw new Error(`the preview never showed "${word.trim()}" (cursor line: ${line})`, { cause: e });
+        });
       // From the last key of the word to the preview showing it.
       previews.push(((await t1.jsonValue()) as number) - t0 - 40 * (word.length - 1));
     }
