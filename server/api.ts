@@ -4,69 +4,19 @@
 // (roles.ts) are the server's: a committee device invites members only; only an admin invites
 // committee members or speakers or changes roles. The CLI is the operator's tool, above them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MAX_JSON_BYTES } from './limits.ts';
 import { inviteRefusal, rolesRefusal } from './roles.ts';
 import { isRole, type Device, type Person, type Role, type Store } from './store.ts';
 import { REFUSAL_MESSAGES, type Tokens } from './tokens.ts';
-import { publishRefusal, type PackShelf } from './packs.ts';
-import { MAX_PACK_BYTES } from '../src/content/pack.ts';
+import type { PackShelf } from './packs.ts';
+import { routePacks } from './packs-api.ts';
+import { HttpError, readJson, send } from './http.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const CODE_REFUSED = 'This invite link has been used or has expired. Ask for a new one.';
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const personJson = (p: Person) => ({ id: p.id, name: p.name, email: p.email, roles: p.roles });
-
-function send(res: ServerResponse, status: number, body?: unknown): void {
-  res.setHeader('Cache-Control', 'no-store');
-  if (body === undefined) {
-    res.writeHead(status);
-    res.end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-async function readJson(
-  req: IncomingMessage,
-  limit = MAX_JSON_BYTES,
-  tooLarge = 'The request is too large.',
-): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // A body up to 4 times the limit is read to its end and dropped, so the refusal reaches a
-    // client still sending (stopping would reset the connection under it); a larger one is cut.
-    if (size > 4 * limit) throw new HttpError(413, tooLarge);
-    if (size <= limit) chunks.push(chunk);
-  }
-  if (size > limit) throw new HttpError(413, tooLarge);
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new HttpError(400, 'The request body must be a JSON object.');
-  return body as Record<string, unknown>;
-}
 
 export interface ApiOptions {
   store: Store;
@@ -214,37 +164,8 @@ export function createApi({ store, tokens, packs, linkBase, onRevoke, onRolesCha
       log(`revoked device ${id} (by device of person ${person.id})`);
       return send(res, 204);
     }
-    if (path === '/api/packs') {
-      const { person } = await signedIn(req);
-      if (method === 'GET') return send(res, 200, { packs: packs.list() });
-      only('POST');
-      const body = await readJson(req, MAX_PACK_BYTES, 'The pack is larger than the largest accepted (1,024 KB).');
-      const published = packs.publish(body, person);
-      if (!published.ok)
-        return send(res, published.status, { error: published.problems[0], problems: published.problems });
-      const { id, version } = published.manifest;
-      if (published.created) log(`pack ${id} v${version} published by person ${person.id}`);
-      return send(res, published.created ? 201 : 200, { manifest: published.manifest });
-    }
-    const packVersion = /^\/api\/packs\/([^/]+)\/(\d+)$/.exec(path);
-    if (packVersion) {
-      only('GET');
-      await signedIn(req);
-      const pack = packs.get(decodeURIComponent(packVersion[1] ?? ''), Number(packVersion[2]));
-      if (!pack) throw new HttpError(404, 'There is no such pack version.');
-      return send(res, 200, pack);
-    }
-    const packId = /^\/api\/packs\/([^/]+)$/.exec(path);
-    if (packId) {
-      only('DELETE');
-      const { person } = await signedIn(req);
-      const refused = publishRefusal(person.roles);
-      if (refused) throw new HttpError(403, 'Only speakers and the committee withdraw session packs.');
-      const id = decodeURIComponent(packId[1] ?? '');
-      if (!packs.withdraw(id, person.id)) throw new HttpError(404, 'There is no such pack.');
-      log(`pack ${id} withdrawn by person ${person.id}`);
-      return send(res, 204);
-    }
+    if (path === '/api/packs' || path.startsWith('/api/packs/'))
+      return routePacks(req, res, path, { packs, signedIn, only, log });
     throw new HttpError(404, 'There is no such API address.');
   }
 
