@@ -81,8 +81,8 @@ const fail = (error: string, extra: Partial<ApiFailure> = {}): ApiFailure => ({
   ...extra,
 });
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isString = (v: unknown): v is string => typeof v === 'string';
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+export const isString = (v: unknown): v is string => typeof v === 'string';
 
 /** Epoch ms from a number or an ISO date; undefined for anything else. */
 function time(v: unknown): number | undefined {
@@ -105,7 +105,8 @@ function device(v: unknown): DeviceRef | undefined {
   return { id: v.id, label: v.label };
 }
 
-async function call<T>(
+/** One API request; exported for the session packs' calls (packs-api.ts). */
+export async function call<T>(
   server: Server,
   method: 'GET' | 'POST' | 'DELETE',
   path: string,
@@ -212,49 +213,4 @@ export function listDevices(server: Server): Promise<ApiResult<DeviceInfo[]>> {
 /** Signs a device of the person out on the server: it is disconnected and refused from then on. */
 export function revokeDevice(server: Server, deviceId: string): Promise<ApiResult<true>> {
   return call(server, 'DELETE', `/api/devices/${encodeURIComponent(deviceId)}`, () => true);
-}
-
-/** A published session pack as the chapter lists it (its manifest; the pack itself is fetched). */
-export interface PackListing {
-  id: string;
-  version: number;
-  title: string;
-}
-
-/** The chapter's session packs: the latest version of each that is not withdrawn. */
-export function listChapterPacks(server: Server): Promise<ApiResult<PackListing[]>> {
-  return call(server, 'GET', '/api/packs', (b) => {
-    if (!isObject(b) || !Array.isArray(b.packs)) return undefined;
-    const out: PackListing[] = [];
-    for (const item of b.packs) {
-      const m = isObject(item) && isObject(item.manifest) ? item.manifest : undefined;
-      if (!m || !isString(m.id) || typeof m.version !== 'number' || !isString(m.title)) return undefined;
-      out.push({ id: m.id, version: m.version, title: m.title });
-    }
-    return out;
-  });
-}
-
-/** One version of a pack, as published (checked again by the caller before it is installed). */
-export function fetchChapterPack(server: Server, id: string, version: number): Promise<ApiResult<unknown>> {
-  return call(server, 'GET', `/api/packs/${encodeURIComponent(id)}/${version}`, (b) => (isObject(b) ? b : undefined));
-}
-
-/** Publishes a pack to the chapter (speakers and the committee); a refusal lists its problems. */
-export function publishChapterPack(server: Server, pack: unknown): Promise<ApiResult<{ id: string; version: number }>> {
-  return call(
-    server,
-    'POST',
-    '/api/packs',
-    (b) => {
-      const m = isObject(b) && isObject(b.manifest) ? b.manifest : undefined;
-      return m && isString(m.id) && typeof m.version === 'number' ? { id: m.id, version: m.version } : undefined;
-    },
-    pack,
-  );
-}
-
-/** Withdraws a pack from the chapter: members' apps remove it (their progress is kept). */
-export function withdrawChapterPack(server: Server, id: string): Promise<ApiResult<true>> {
-  return call(server, 'DELETE', `/api/packs/${encodeURIComponent(id)}`, () => true);
 }

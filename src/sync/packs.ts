@@ -2,7 +2,8 @@
 // version of each pack; a version newer than the one held is fetched, compiled again here and
 // installed; a pack the chapter no longer lists (withdrawn) is removed, its progress kept.
 // Packs opened from a file are left alone. Runs when sync connects, at most once a minute.
-import { fetchChapterPack, listChapterPacks, type ApiFailure, type Server } from './api';
+import type { ApiFailure, Server } from './api';
+import { fetchChapterPack, listChapterPacks } from './packs-api';
 
 export interface Received {
   ok: true;

@@ -9,7 +9,8 @@ import { makePack, packFileName, type Pack } from '../../content/pack';
 import type { CheckedDraft } from '../../content/pack-check';
 import { getAccount } from '../../db/account';
 import { readDraft, saveDraft, type Draft } from '../../db/drafts';
-import { publishChapterPack, type ApiResult } from '../../sync/api';
+import type { ApiResult } from '../../sync/api';
+import { publishChapterPack } from '../../sync/packs-api';
 import { localDay } from '../../lib/progress';
 
 export { base as packBase, readDraft, saveDraft, type Draft };
