@@ -2,7 +2,7 @@
 // problem at its line as they type (checked in a worker by the build's compiler), previews
 // what candidates will see, and exports or publishes the pack. The draft is saved on every
 // change. This route alone loads CodeMirror, the compiler and the built-in areas' source.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { PageTitle } from '../../components/ui/page-title';
 import { writeFailureMessage } from '../../lib/write-error';
 import { MarkdownEditor, type EditorHandle } from './markdown-editor';
@@ -42,27 +42,46 @@ function Author({ initial }: { initial: Draft }) {
   const [draft, setDraft] = useState(initial);
   const [tab, setTab] = useState<FileName>('session');
   const [generation, setGeneration] = useState(0);
-  const [saved, setSaved] = useState<{ error: boolean; text: string }>({ error: false, text: 'Saved on this device.' });
+  // Two plain values, not one object: setting the same value again redraws nothing, so a
+  // keystroke redraws the page once (its text), not three times (text, "Saving…", "Saved").
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | undefined>();
   const editor = useRef<EditorHandle>(null);
   const [startAt, setStartAt] = useState<{ line: number; column: number } | undefined>();
   const check = useCheck(draft.session, draft.questions);
+  // The latest draft and tab for the callbacks below, which stay the same from one keystroke to
+  // the next so the memoized side panels (problems, pack, preview) are not drawn again.
+  const latest = useRef({ draft, tab });
+  useEffect(() => {
+    latest.current.tab = tab;
+  }, [tab]);
 
-  const change = (next: Draft) => {
+  const change = useCallback((patch: Partial<Draft>) => {
+    const next = { ...latest.current.draft, ...patch, updatedAt: Date.now() };
+    latest.current.draft = next;
     setDraft(next);
-    setSaved({ error: false, text: 'Saving…' });
+    setSaving(true);
     saveDraft(next).then(
-      () => setSaved({ error: false, text: 'Saved on this device.' }),
-      (e: unknown) => setSaved({ error: true, text: writeFailureMessage(e, 'your latest change is not saved yet') }),
+      () => {
+        setSaving(false);
+        setSaveError(undefined);
+      },
+      (e: unknown) => {
+        setSaving(false);
+        setSaveError(writeFailureMessage(e, 'your latest change is not saved yet'));
+      },
     );
-  };
+  }, []);
+  const onVersion = useCallback((version: number) => change({ version }), [change]);
+  const currentDraft = useCallback(() => latest.current.draft, []);
 
-  const go = (file: FileName, line: number, column: number) => {
-    if (file === tab) editor.current?.goTo(line, column);
+  const go = useCallback((file: FileName, line: number, column: number) => {
+    if (file === latest.current.tab) editor.current?.goTo(line, column);
     else {
       setStartAt({ line, column });
       setTab(file);
     }
-  };
+  }, []);
 
   return (
     <div className="author">
@@ -93,17 +112,11 @@ function Author({ initial }: { initial: Draft }) {
             startAt={startAt}
             label={tab === 'session' ? 'Session file (Markdown)' : 'Question file (Markdown)'}
             value={tab === 'session' ? draft.session : draft.questions}
-            onChange={(text) =>
-              change({
-                ...draft,
-                ...(tab === 'session' ? { session: text } : { questions: text }),
-                updatedAt: Date.now(),
-              })
-            }
+            onChange={(text) => change(tab === 'session' ? { session: text } : { questions: text })}
           />
         </div>
-        <p role="status" className={saved.error ? 'notice notice-error' : 'muted'}>
-          {saved.text}
+        <p role="status" className={saveError ? 'notice notice-error' : 'muted'}>
+          {saveError ?? (saving ? 'Saving…' : 'Saved on this device.')}
         </p>
         <p>
           <button
@@ -123,9 +136,10 @@ function Author({ initial }: { initial: Draft }) {
       <div className="author-side">
         <Problems issues={check.latest?.issues} checking={check.checking} onGo={go} />
         <PackActions
-          draft={draft}
+          version={draft.version}
+          currentDraft={currentDraft}
           latest={check.checking ? undefined : check.latest}
-          onVersion={(version) => change({ ...draft, version, updatedAt: Date.now() })}
+          onVersion={onVersion}
         />
         <Preview latest={check.latest} lastClean={check.lastClean} />
       </div>

@@ -1,18 +1,21 @@
 // Export the draft as a pack file, or publish it to the chapter (speakers and the committee,
 // signed in). Both only from a draft without problems; the server checks the pack again.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { download } from '../../components/ui/files';
 import type { Checked } from './check-protocol';
 import { packFileName, packOf, publish, publisher, type Draft } from './data';
 
 type Said = { error: boolean; text: string; problems?: string[] | undefined };
 
-export function PackActions({
-  draft,
+// Memoized, with the draft read only when a button is pressed: a keystroke does not redraw it.
+export const PackActions = memo(function PackActions({
+  version,
+  currentDraft,
   latest,
   onVersion,
 }: {
-  draft: Draft;
+  version: number;
+  currentDraft: () => Draft;
   latest: Checked | undefined;
   onVersion: (version: number) => void;
 }) {
@@ -27,7 +30,7 @@ export function PackActions({
   const pack = () => {
     if (!compiled) throw new Error('The draft has problems.');
     // The worker's compiled session and questions are what the pack's manifest is made from.
-    return packOf(draft, compiled);
+    return packOf(currentDraft(), compiled);
   };
 
   return (
@@ -40,7 +43,7 @@ export function PackActions({
           min={1}
           step={1}
           inputMode="numeric"
-          value={draft.version}
+          value={version}
           onChange={(e) => {
             const v = Math.floor(Number(e.target.value));
             if (Number.isFinite(v) && v >= 1) onVersion(v);
@@ -110,4 +113,4 @@ export function PackActions({
       )}
     </section>
   );
-}
+});
