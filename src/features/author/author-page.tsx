@@ -42,8 +42,8 @@ function Author({ initial }: { initial: Draft }) {
   const [draft, setDraft] = useState(initial);
   const [tab, setTab] = useState<FileName>('session');
   const [generation, setGeneration] = useState(0);
-  // Two plain values, not one object: setting the same value again redraws nothing, so a
-  // keystroke redraws the page once (its text), not three times (text, "Saving…", "Saved").
+  // Plain values, not one object, so setting the same value again redraws nothing. A keystroke
+  // still draws this page twice (the text with "Saving…", then "Saved"); the side panels not at all.
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | undefined>();
   const editor = useRef<EditorHandle>(null);
