@@ -41,3 +41,8 @@ export function publishChapterPack(server: Server, pack: unknown): Promise<ApiRe
     pack,
   );
 }
+
+/** Withdraws a pack, every version (speakers and the committee): members' apps remove it at their next check. */
+export function withdrawChapterPack(server: Server, id: string): Promise<ApiResult<true>> {
+  return call(server, 'DELETE', `/api/packs/${encodeURIComponent(id)}`, () => true);
+}

@@ -2,7 +2,8 @@
 // writes a session pack on the Author page, meets a problem at its line, fixes it and
 // publishes; a member (phone) receives the pack, reads the session offline and answers its
 // questions; the speaker publishes version 2 (one question changed, one removed) and the
-// member keeps the progress on the questions that stayed. The member cannot publish.
+// member keeps the progress on the questions that stayed; the speaker withdraws it and the
+// member's app removes it, answers kept. The member can neither publish nor withdraw.
 import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Store, type Role } from '../../server/store';
@@ -137,6 +138,22 @@ it('a speaker authors and publishes a pack; a member studies it offline and keep
     await m.getByRole('link', { name: "Practise this session's 2 questions" }).waitFor();
     // The answers stay: progress on the two questions that remain, the removed one's kept aside.
     expect(await stored(m)).toEqual({ progress: ids, answers: 3 });
+
+    // The speaker withdraws the pack from Settings; the member's app removes it, keeping the answers.
+    await m.goto('/settings');
+    await m.getByText('Trust reconciliation clinic · version 2').waitFor();
+    expect(await m.getByRole('button', { name: /^Withdraw / }).count()).toBe(0);
+    await page.goto('/settings');
+    await page.getByRole('button', { name: 'Check for chapter packs' }).click();
+    await page.getByText('Trust reconciliation clinic · version 2').waitFor({ timeout: 20_000 });
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Withdraw Trust reconciliation clinic from the chapter' }).click();
+    await page.getByText('Withdrew "Trust reconciliation clinic" from your chapter.').waitFor({ timeout: 20_000 });
+    expect(await page.getByText('Trust reconciliation clinic · version 2').count()).toBe(0);
+    await m.getByRole('button', { name: 'Check for chapter packs' }).click();
+    await m.getByText('removed Trust reconciliation clinic (withdrawn)').waitFor({ timeout: 20_000 });
+    expect(await m.getByText('No session packs on this device.').count()).toBe(1);
+    expect((await stored(m)).answers).toBe(3);
 
     // A member's Author page offers no publishing (and the server refuses it: tests/server/packs.test.ts).
     await m.goto('/author');

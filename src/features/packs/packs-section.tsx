@@ -1,17 +1,26 @@
 // Settings: the session packs on this device. A pack from a file is opened here (refused whole
 // when it has any problem, each one named); one from the chapter arrives by itself when the
-// device is signed in. Removing a pack keeps the progress on its questions for its return.
+// device is signed in. Removing a pack keeps the progress on its questions for its return; a
+// speaker or the committee can withdraw a chapter pack from every member's app.
 import { useRef, useState } from 'react';
 import { readText } from '../../components/ui/files';
 import { ImportRefusal } from '../../components/ui/import-refusal';
 import { writeFailureMessage } from '../../lib/write-error';
 import './packs.css';
-import { openPackFile, receivePacksNow, removeHeldPack, useInstalled } from './data';
+import {
+  openPackFile,
+  receivePacksNow,
+  removeHeldPack,
+  useInstalled,
+  useMayPublish,
+  withdrawFromChapter,
+} from './data';
 
 type Said = { error: boolean; text: string } | { file: string; problems: string[] };
 
 export default function PacksSection() {
   const { packs } = useInstalled();
+  const mayPublish = useMayPublish();
   const [said, setSaid] = useState<Said | undefined>();
   const [busy, setBusy] = useState(false);
   const [input, setInput] = useState(0);
@@ -63,6 +72,34 @@ export default function PacksSection() {
                   }
                 >
                   Remove
+                </button>
+              )}
+              {p.from === 'chapter' && mayPublish && (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  disabled={busy}
+                  aria-label={`Withdraw ${p.compiled.session.title} from the chapter`}
+                  onClick={() => {
+                    const title = p.compiled.session.title;
+                    if (
+                      !confirm(
+                        `Withdraw "${title}" from your chapter? Every member's app removes it at its next check; their answers are kept, and publishing a new version brings it back.`,
+                      )
+                    )
+                      return;
+                    void run(async () => {
+                      const error = await withdrawFromChapter(p.id);
+                      return error
+                        ? { error: true, text: error }
+                        : {
+                            error: false,
+                            text: `Withdrew "${title}" from your chapter. Answers to its questions are kept.`,
+                          };
+                    }, 'the pack was not withdrawn');
+                  }}
+                >
+                  Withdraw
                 </button>
               )}
             </li>
