@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { THEME_KEY } from '../src/lib/theme.ts';
+import { APP_READY_EVENT } from '../src/app/app-ready.ts';
 
 export function inlineCss(): Plugin {
   return {
@@ -36,18 +37,27 @@ export function inlineCss(): Plugin {
  * is added to the header alone.
  */
 /**
- * The first of the two inline scripts: a pinned theme set on <html> before the first paint, which for a
+ * The first of the three inline scripts: a pinned theme set on <html> before the first paint, which for a
  * prerendered page comes before any module script runs (main.tsx then keeps it in step).
  * The policy allows exactly this text, by its hash.
  */
 export const THEME_BOOT = `try{var t=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(t==='light'||t==='dark')document.documentElement.setAttribute('data-theme',t)}catch(e){}`;
 const THEME_BOOT_HASH = `'sha256-${createHash('sha256').update(THEME_BOOT).digest('base64')}'`;
 
+/**
+ * The third: a tap on a button of a page drawn at build time, before the app has taken the page
+ * over, would do nothing (the button's handler is not attached yet). It is held instead, the
+ * last one winning, and pressed again once main.tsx says the app is ready (APP_READY_EVENT),
+ * if the button is still there and enabled. Links need no help: they work without JavaScript.
+ */
+export const TAP_HOLD = `(function(d){var held;function hold(e){var b=e.target&&e.target.closest&&e.target.closest('button,[role="button"]');if(!b)return;e.preventDefault();e.stopImmediatePropagation();held=b}d.addEventListener('click',hold,true);d.addEventListener(${JSON.stringify(APP_READY_EVENT)},function(){d.removeEventListener('click',hold,true);var b=held;held=undefined;if(b&&b.isConnected&&!b.disabled)b.click()},{once:true})})(document)`;
+const TAP_HOLD_HASH = `'sha256-${createHash('sha256').update(TAP_HOLD).digest('base64')}'`;
+
 /** The longest the app's script waits for the first paint (a tab opened in the background paints nothing). */
 export const ENTRY_FALLBACK_MS = 1500;
 
 /**
- * The second: the app's module script, and the modules it needs at once, asked for only after
+ * The last: the app's module script, and the modules it needs at once, asked for only after
  * the page drawn at build time has been painted (its first-contentful-paint entry), or after
  * ENTRY_FALLBACK_MS when nothing paints; at once on the bare shell, which has no page to paint. On a slow link the page's own bytes then come
  * first, and the script follows without competing with them. The script's address is in the
@@ -58,7 +68,7 @@ const DEFERRED_ENTRY_HASH = `'sha256-${createHash('sha256').update(DEFERRED_ENTR
 
 const POLICY: Record<string, string> = {
   'default-src': "'self'",
-  'script-src': `'self' ${THEME_BOOT_HASH} ${DEFERRED_ENTRY_HASH}`,
+  'script-src': `'self' ${THEME_BOOT_HASH} ${TAP_HOLD_HASH} ${DEFERRED_ENTRY_HASH}`,
   'style-src': "'self' 'unsafe-inline'",
   'img-src': "'self' data:",
   'connect-src': "'self'",
@@ -137,12 +147,15 @@ export function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** The theme of a pinned choice before the first paint (THEME_BOOT), in dev and in the build. */
+/** The theme of a pinned choice before the first paint (THEME_BOOT) and the tap hold (TAP_HOLD), in dev and in the build. */
 export function themeBoot(): Plugin {
   return {
     name: 'clm-theme-boot',
     transformIndexHtml() {
-      return [{ tag: 'script', children: THEME_BOOT, injectTo: 'head' }];
+      return [
+        { tag: 'script', children: THEME_BOOT, injectTo: 'head' },
+        { tag: 'script', children: TAP_HOLD, injectTo: 'head' },
+      ];
     },
   };
 }

@@ -57,8 +57,8 @@ export async function benchCheckFeedback(browser: Browser, base: string): Promis
   await context.addInitScript('globalThis.__name = (f) => f;');
   const page = await context.newPage();
   try {
-    // Once the page is hydrated: a tap before that is not replayed (issue 15's ground), and
-    // this measures Check, not the start.
+    // Once the page is hydrated (a tap before is held and replayed, but this measures Check,
+    // not the start).
     await page.goto(base + '/practice', { waitUntil: 'networkidle' });
     await page.getByRole('button', { name: /^Everything mixed/ }).click();
     await page.waitForURL('**/practice/set/**');

@@ -5,6 +5,7 @@ import { databaseExists } from '../db/presence';
 import { applyTheme, readTheme } from '../lib/theme';
 import { setRenderDay } from '../components/ui/use-today';
 import { readPrerendered, refill, resolveLazyRoutes } from './hydration';
+import { AppReady } from './app-ready';
 import { createRouter, routes } from './router';
 import './styles.css';
 
@@ -26,6 +27,7 @@ function render(container: HTMLElement) {
   createRoot(container).render(
     <StrictMode>
       <RouterProvider router={createRouter()} />
+      <AppReady />
     </StrictMode>,
   );
 }
@@ -40,12 +42,14 @@ if (prerendered) {
       setRenderDay(prerendered.day);
       // As a transition, hydration yields to the browser every few milliseconds instead of
       // blocking it in one long task: the page is already drawn, and a tap meanwhile is
-      // replayed once its part is hydrated.
+      // replayed once its part is hydrated; one before hydration starts is held by the inline
+      // tap hold and pressed again when <AppReady> has hydrated (app-ready.ts).
       startTransition(() => {
         hydrateRoot(
           root,
           <StrictMode>
             <RouterProvider router={createRouter(state)} />
+            <AppReady />
           </StrictMode>,
         );
       });

@@ -58,6 +58,24 @@ describe('prerendered pages', () => {
     await context.close();
   });
 
+  it("keep a tap on a button made before the app's script has run, and act on it once it runs", async () => {
+    const { context, page, errors } = await openContext(browser(), baseURL);
+    // The app's scripts held back, as on a slow phone, until the button has been tapped.
+    let release = () => undefined as void;
+    const tapped = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/.*\.js$/, async (route) => {
+      await tapped;
+      await route.continue();
+    });
+    await page.goto('/practice', { waitUntil: 'commit' });
+    await page.getByRole('button', { name: /^Everything mixed/ }).click();
+    release();
+    await page.waitForURL('**/practice/set/**', { timeout: 20_000 });
+    await page.getByRole('heading', { level: 2, name: /^Question 1 of / }).waitFor();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('read with JavaScript off: material, sub-areas, counts and working links', async () => {
     const context = await browser().newContext({
       baseURL,

@@ -1,0 +1,13 @@
+// The event main.tsx sends once React runs the page (hydrated, or drawn from nothing): the
+// inline tap hold (TAP_HOLD in scripts/html-plugins.ts) then presses again a button tapped
+// before. A component that draws nothing, so the prerendered markup is unchanged.
+import { useEffect } from 'react';
+
+export const APP_READY_EVENT = 'clm-app-ready';
+
+export function AppReady() {
+  useEffect(() => {
+    document.dispatchEvent(new Event(APP_READY_EVENT));
+  }, []);
+  return null;
+}
