@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Plugin } from 'vite';
 import { THEME_KEY } from '../src/lib/theme.ts';
-import { APP_READY_EVENT } from '../src/app/app-ready.ts';
+import { APP_READY_EVENT } from '../src/app/app-ready-event.ts';
 
 export function inlineCss(): Plugin {
   return {

@@ -2,8 +2,7 @@
 // inline tap hold (TAP_HOLD in scripts/html-plugins.ts) then presses again a button tapped
 // before. A component that draws nothing, so the prerendered markup is unchanged.
 import { useEffect } from 'react';
-
-export const APP_READY_EVENT = 'clm-app-ready';
+import { APP_READY_EVENT } from './app-ready-event';
 
 export function AppReady() {
   useEffect(() => {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, TAP_HOLD } from '../../scripts/html-plugins';
-import { APP_READY_EVENT } from '../../src/app/app-ready';
+import { APP_READY_EVENT } from '../../src/app/app-ready-event';
 
 function page(html: string): Document {
   const doc = document.implementation.createHTMLDocument('prerendered');
