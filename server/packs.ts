@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import { checkPack, type Pack, type PackManifest } from '../src/content/pack.ts';
 import type { PackBase } from '../src/content/pack-check.ts';
-import type { Role } from './store.ts';
+import { mayPublishPacks } from '../src/lib/publishers.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS packs (
@@ -25,13 +25,9 @@ CREATE TABLE IF NOT EXISTS pack_withdrawals (
 );
 `;
 
-/** Who may publish and withdraw packs. */
-const PUBLISHERS: readonly Role[] = ['speaker', 'committee', 'admin'];
-
+/** Who may publish and withdraw packs (the app offers its buttons by the same rule). */
 export function publishRefusal(roles: readonly string[]): string | undefined {
-  return PUBLISHERS.some((r) => roles.includes(r))
-    ? undefined
-    : 'Only speakers and the committee publish session packs.';
+  return mayPublishPacks(roles) ? undefined : 'Only speakers and the committee publish session packs.';
 }
 
 export interface PublishedPack {

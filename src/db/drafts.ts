@@ -1,8 +1,8 @@
 // A speaker's draft session pack (the Author page): the session file, the question file and
 // the version to publish, in the drafts table, so a reload or a crash loses nothing. Written on
 // every change, in the idle moment after the keystroke is drawn; writes are made one after
-// another, the latest text winning, so a fast typist never queues a write per keystroke. Its own table, watched by no live query: a write per
-// keystroke re-runs nothing else. Not in backups: a pack file (Export) is the copy to keep.
+// another, the latest text winning, so a fast typist never queues a write per keystroke. Its
+// own table, watched by no live query: a write per keystroke re-runs nothing else. Not in backups: a pack file (Export) is the copy to keep.
 import { db } from './db';
 
 export const DRAFT_KEY = 'author:draft';

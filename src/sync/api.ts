@@ -72,6 +72,10 @@ export interface Server {
   token?: string;
 }
 
+/** The API as a signed-in device's account reaches it. */
+export const serverOf = (account: { serverOrigin?: string | undefined; token: string }): Server =>
+  account.serverOrigin ? { origin: account.serverOrigin, token: account.token } : { token: account.token };
+
 const fail = (error: string, extra: Partial<ApiFailure> = {}): ApiFailure => ({
   ok: false,
   error,

@@ -1,7 +1,8 @@
 // The Author page's draft under a crash: the browser killed with SIGKILL half a second after the
 // last key, once the page says the draft is saved, loses none of the text typed; the editor reopens with it.
 import { afterEach, expect, inject, it } from 'vitest';
-import { newProfile, startKillable } from './killable';
+import type { Locator } from 'playwright-core';
+import { newProfile, startKillable, type Killable } from './killable';
 
 const baseURL = inject('baseURL');
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -9,13 +10,18 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** A Chromium on the profile, on the Author page, killed at the end of the test if still running. */
+async function openAuthor(profile: string): Promise<{ browser: Killable; editor: Locator }> {
+  const browser = await startKillable(profile);
+  cleanups.push(() => browser.kill().catch(() => undefined));
+  await browser.page.goto(`${baseURL}/author`);
+  return { browser, editor: browser.page.getByRole('textbox', { name: 'Session file (Markdown)' }) };
+}
+
 it('keeps every word typed before "Saved on this device." through a SIGKILL', async () => {
   const profile = newProfile();
   cleanups.push(profile.remove);
-  const first = await startKillable(profile.dir);
-  cleanups.push(() => first.kill().catch(() => undefined));
-  await first.page.goto(`${baseURL}/author`);
-  const editor = first.page.getByRole('textbox', { name: 'Session file (Markdown)' });
+  const { browser: first, editor } = await openAuthor(profile.dir);
   await editor.click();
   await first.page.keyboard.press('Control+End');
   await first.page.keyboard.type('\nA sentence typed just before the crash.', { delay: 20 });
@@ -25,10 +31,7 @@ it('keeps every word typed before "Saved on this device." through a SIGKILL', as
   await first.page.getByRole('status').getByText('Saved on this device.').waitFor();
   await first.kill();
 
-  const second = await startKillable(profile.dir);
-  cleanups.push(() => second.kill().catch(() => undefined));
-  await second.page.goto(`${baseURL}/author`);
-  const reopened = second.page.getByRole('textbox', { name: 'Session file (Markdown)' });
+  const { browser: second, editor: reopened } = await openAuthor(profile.dir);
   // The editor draws only the lines in view: go to the end, where the sentence was typed.
   await reopened.click();
   await second.page.keyboard.press('Control+End');

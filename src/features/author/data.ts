@@ -9,7 +9,8 @@ import { makePack, packFileName, type Pack } from '../../content/pack';
 import type { CheckedDraft } from '../../content/pack-check';
 import { getAccount } from '../../db/account';
 import { readDraft, saveDraft, type Draft } from '../../db/drafts';
-import type { ApiResult } from '../../sync/api';
+import { serverOf, type ApiResult } from '../../sync/api';
+import { mayPublishPacks } from '../../lib/publishers';
 import { publishChapterPack } from '../../sync/packs-api';
 import { localDay } from '../../lib/progress';
 
@@ -38,10 +39,9 @@ export { packFileName };
 export async function publisher(): Promise<{ name: string; allowed: boolean } | undefined> {
   const account = await getAccount();
   if (!account) return undefined;
-  const roles = account.person.roles;
   return {
     name: account.person.name,
-    allowed: roles.some((r) => r === 'speaker' || r === 'committee' || r === 'admin'),
+    allowed: mayPublishPacks(account.person.roles),
   };
 }
 
@@ -55,8 +55,5 @@ export async function publish(pack: Pack): Promise<ApiResult<{ id: string; versi
       unauthorized: true,
       status: 0,
     };
-  return publishChapterPack(
-    { ...(account.serverOrigin ? { origin: account.serverOrigin } : {}), token: account.token },
-    pack,
-  );
+  return publishChapterPack(serverOf(account), pack);
 }

@@ -6,6 +6,8 @@ import { getAccount } from '../../db/account';
 import { useStored } from '../../db/use-stored';
 import { receivePacksNow } from '../../sync/index';
 import { withdrawChapterPack } from '../../sync/packs-api';
+import { serverOf } from '../../sync/api';
+import { mayPublishPacks } from '../../lib/publishers';
 
 export { useInstalled, receivePacksNow };
 
@@ -23,8 +25,7 @@ export async function removeHeldPack(id: string): Promise<boolean> {
 export function useMayPublish(): boolean {
   const may = useStored(
     async () => {
-      const roles = (await getAccount())?.person.roles ?? [];
-      return roles.some((r) => r === 'speaker' || r === 'committee' || r === 'admin');
+      return mayPublishPacks((await getAccount())?.person.roles ?? []);
     },
     [],
     false,
@@ -34,18 +35,15 @@ export function useMayPublish(): boolean {
 
 /**
  * Withdraws a pack from the chapter, then asks for the chapter's packs so this device drops it
- * too (its answers kept). Resolves to an error sentence, or undefined when it is done.
+ * too (its answers kept). Resolves to what to tell the person.
  */
-export async function withdrawFromChapter(id: string): Promise<string | undefined> {
+export async function withdrawFromChapter(id: string, title: string): Promise<{ error: boolean; text: string }> {
   const account = await getAccount();
-  if (!account) return 'Sign in (above) to withdraw a pack from your chapter.';
-  const server = account.serverOrigin
-    ? { origin: account.serverOrigin, token: account.token }
-    : { token: account.token };
-  const r = await withdrawChapterPack(server, id);
-  if (!r.ok) return r.error;
+  if (!account) return { error: true, text: 'Sign in (above) to withdraw a pack from your chapter.' };
+  const r = await withdrawChapterPack(serverOf(account), id);
+  if (!r.ok) return { error: true, text: r.error };
+  const done = `Withdrew "${title}" from your chapter. Answers to its questions are kept.`;
   const after = await receivePacksNow();
-  if (after && !after.ok)
-    return `Withdrawn from your chapter; this device will remove it at its next check (${after.error})`;
-  return undefined;
+  // Withdrawn all the same: this device drops it at its next check.
+  return { error: false, text: after && !after.ok ? `${done} This device removes it at its next check.` : done };
 }

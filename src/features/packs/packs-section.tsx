@@ -88,15 +88,7 @@ export default function PacksSection() {
                       )
                     )
                       return;
-                    void run(async () => {
-                      const error = await withdrawFromChapter(p.id);
-                      return error
-                        ? { error: true, text: error }
-                        : {
-                            error: false,
-                            text: `Withdrew "${title}" from your chapter. Answers to its questions are kept.`,
-                          };
-                    }, 'the pack was not withdrawn');
+                    void run(() => withdrawFromChapter(p.id, title), 'the pack was not withdrawn');
                   }}
                 >
                   Withdraw

@@ -5,7 +5,7 @@
 import { useStored } from '../../db/use-stored';
 import { clearAccount, getAccount, removeLocalData, saveAccount, type Account } from '../../db/account';
 import { writeFailureMessage } from '../../lib/write-error';
-import { enrol, revokeDevice, type ApiFailure, type Server } from '../../sync/api';
+import { enrol, revokeDevice, serverOf, type ApiFailure } from '../../sync/api';
 import { ensureSyncStarted, preloadSync, stopSync } from '../../sync/index';
 
 export type { Account };
@@ -17,8 +17,7 @@ export function useAccount(): Account | null | undefined {
   return useStored(async () => (await getAccount()) ?? null, [], null);
 }
 
-/** The API as this device's account reaches it. */
-export const serverOf = (account: Account): Server => ({ origin: account.serverOrigin, token: account.token });
+export { serverOf };
 
 export type SignInResult = { ok: true; account: Account } | ApiFailure | { ok: false; stored: false; error: string };
 
